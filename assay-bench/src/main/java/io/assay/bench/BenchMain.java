@@ -1,0 +1,21 @@
+package io.assay.bench;
+
+import java.util.Arrays;
+
+/** Entry point of the benchmarks: {@code data} (simulator and ingest) or {@code ingest-once} (a child run). */
+public final class BenchMain {
+    private BenchMain() {}
+
+    public static void main(String[] args) throws Exception {
+        String which = args.length == 0 ? "data" : args[0];
+        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        switch (which) {
+            case "data" -> DataBenchmark.main(rest);
+            case "ingest-once" -> IngestOnce.main(rest);
+            default -> {
+                System.err.println("usage: bench data [--rows N] [--runs N] | ingest-once FILE DATE");
+                System.exit(2);
+            }
+        }
+    }
+}

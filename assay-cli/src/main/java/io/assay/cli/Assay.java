@@ -1,0 +1,55 @@
+package io.assay.cli;
+
+import io.assay.cli.bank.BankCommand;
+import io.assay.cli.data.DataCommand;
+import io.assay.cli.demo.DemoCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.lang.reflect.Constructor;
+
+/** Builds the {@code assay} command line; {@link Main} and the tests use this same factory. */
+public final class Assay {
+    private Assay() {}
+
+    @Command(name = "assay", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Assay: build, prove, ship and watch the models behind personalised banking.",
+            subcommands = {DemoCommand.class, BankCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
+    static final class Root implements Runnable {
+        @Mixin
+        GlobalOptions options = new GlobalOptions();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+    }
+
+    public static CommandLine createCommandLine(CliEnvironment environment) {
+        Root root = new Root();
+        CommandContext context = new CommandContext(environment, () -> root.options);
+        CommandLine commandLine = new CommandLine(root, new ContextFactory(context));
+        commandLine.setOut(environment.out());
+        commandLine.setErr(environment.err());
+        commandLine.setExecutionExceptionHandler(new ErrorHandler(environment, () -> root.options));
+        return commandLine;
+    }
+
+    /** Hands the command context to every command class that takes one in its constructor. */
+    private record ContextFactory(CommandContext context) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                Constructor<K> withContext = type.getDeclaredConstructor(CommandContext.class);
+                withContext.setAccessible(true);
+                return withContext.newInstance(context);
+            } catch (NoSuchMethodException noContext) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.assay.cli;
+
+import java.util.function.Supplier;
+
+import static java.util.Objects.requireNonNull;
+
+/** What every command gets: the world it runs in and the global options it was given. */
+public final class CommandContext {
+    private final CliEnvironment environment;
+    private final Supplier<GlobalOptions> options;
+
+    /** {@code options} is read when a command runs, after picocli has parsed them. */
+    CommandContext(CliEnvironment environment, Supplier<GlobalOptions> options) {
+        this.environment = requireNonNull(environment, "environment is null");
+        this.options = requireNonNull(options, "options is null");
+    }
+
+    public CliEnvironment environment() {
+        return environment;
+    }
+
+    public AssayConfig config() {
+        return AssayConfig.from(environment.variables(), options.get().home(), options.get().actor());
+    }
+
+    public Output output() {
+        return new Output(environment.out(), environment.err(), options.get().json, environment.interactive());
+    }
+
+    public Session openSession() {
+        return new Session(config(), environment);
+    }
+}

@@ -1,0 +1,48 @@
+package io.assay.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.assay.core.error.AssayException;
+import picocli.CommandLine;
+
+/**
+ * The one place that turns an error into what a user sees: a message naming the problem, the
+ * stable error code, and an exit code per category (JSON on stdout too with --json).
+ */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+    private final CliEnvironment environment;
+    private final java.util.function.Supplier<GlobalOptions> options;
+
+    ErrorHandler(CliEnvironment environment, java.util.function.Supplier<GlobalOptions> options) {
+        this.environment = environment;
+        this.options = options;
+    }
+
+    @Override
+    public int handleExecutionException(Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        if (!(exception instanceof AssayException assay)) {
+            environment.err().println("assay: unexpected failure: " + exception);
+            exception.printStackTrace(environment.err());
+            environment.err().flush();
+            return 1;
+        }
+        if (options.get().json) {
+            ObjectNode error = Output.JSON.createObjectNode();
+            error.putObject("error").put("code", assay.code().name()).put("message", assay.getMessage());
+            environment.out().println(error.toPrettyString());
+            environment.out().flush();
+        }
+        environment.err().println("assay: " + assay.code() + ": " + assay.getMessage());
+        environment.err().flush();
+        return exitCode(assay);
+    }
+
+    static int exitCode(AssayException exception) {
+        return switch (exception.code().category()) {
+            case INVALID_INPUT -> 2;
+            case NOT_FOUND -> 3;
+            case FORBIDDEN -> 4;
+            case CONFLICT -> 5;
+            case INTERNAL -> 1;
+        };
+    }
+}

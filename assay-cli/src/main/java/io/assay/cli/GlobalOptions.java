@@ -1,0 +1,29 @@
+package io.assay.cli;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Options every command takes, before or after its name. */
+public final class GlobalOptions {
+    @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Assay home folder (default: $ASSAY_HOME or ~/.assay)")
+    Path home;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print results as JSON")
+    boolean json;
+
+    @Option(names = "--as", paramLabel = "USER", scope = ScopeType.INHERIT,
+            description = "Act as this user (default: $ASSAY_USER or the operating-system user)")
+    String actor;
+
+    Optional<Path> home() {
+        return Optional.ofNullable(home);
+    }
+
+    Optional<String> actor() {
+        return Optional.ofNullable(actor);
+    }
+}

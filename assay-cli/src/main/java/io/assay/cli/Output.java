@@ -1,0 +1,69 @@
+package io.assay.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.PrintWriter;
+import java.util.function.Consumer;
+
+import static java.util.Objects.requireNonNull;
+
+/** Prints a command's result for a person, or as JSON for a machine (--json); progress goes to stderr. */
+public final class Output {
+    static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .registerModule(new Jdk8Module())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean json;
+    private final boolean interactive;
+
+    Output(PrintWriter out, PrintWriter err, boolean json, boolean interactive) {
+        this.out = requireNonNull(out, "out is null");
+        this.err = requireNonNull(err, "err is null");
+        this.json = json;
+        this.interactive = interactive;
+    }
+
+    public boolean json() {
+        return json;
+    }
+
+    /** Prints {@code result} as JSON, or lets {@code text} print it for a person. */
+    public void result(Object result, Consumer<PrintWriter> text) {
+        if (json) {
+            try {
+                out.println(JSON.writeValueAsString(result));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("a result could not be written as JSON", e);
+            }
+        } else {
+            text.accept(out);
+        }
+        out.flush();
+    }
+
+    public ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+
+    /** A line for a person following along; kept off stdout so --json output stays clean. */
+    public void note(String line) {
+        err.println(line);
+        err.flush();
+    }
+
+    public Progress progress(String label, long total) {
+        return new Progress(err, label, total, interactive);
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+}

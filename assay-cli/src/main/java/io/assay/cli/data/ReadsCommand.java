@@ -1,0 +1,37 @@
+package io.assay.cli.data;
+
+import io.assay.cli.CommandContext;
+import io.assay.cli.Session;
+import io.assay.core.data.DataRead;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "reads", mixinStandardHelpOptions = true,
+        description = "The read log: every read of the data environment, allowed or refused, oldest first.")
+final class ReadsCommand implements Callable<Integer> {
+    private final CommandContext context;
+
+    @Option(names = "--user", description = "Only this user's reads")
+    String user;
+
+    ReadsCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        try (Session session = context.openSession()) {
+            List<DataRead> reads = session.data().access().reads(Optional.ofNullable(user));
+            var json = context.output().object();
+            var list = json.putArray("reads");
+            reads.forEach(read -> list.add(DataViews.read(read)));
+            context.output().result(json, out -> reads.forEach(read -> out.printf("%s %-12s %-8s %-30s %s  \"%s\"%n",
+                    read.readAt(), read.user(), read.outcome(), String.join(",", read.tables()), read.detail(), read.purpose())));
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.assay.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The quick start's first command, through the real launcher, at a small size. */
+class DemoIT {
+    @TempDir
+    Path home;
+
+    @Test
+    void the_demo_ingests_every_day_quarantines_with_reasons_and_shows_reads_under_grants() throws Exception {
+        Launcher.Result demo = Launcher.run(home, Map.of(), 600, "--json", "demo", "--customers", "2000", "--days", "60");
+
+        assertThat(demo.exitCode()).as(demo.err()).isZero();
+        JsonNode summary = Output.JSON.readTree(demo.out());
+        JsonNode ingest = summary.path("ingest");
+        assertThat(ingest.path("days_ingested").asInt()).isEqualTo(60);
+        assertThat(ingest.path("snapshots").asInt()).isEqualTo(60 * 5);
+        assertThat(ingest.path("rows_published").asLong()).isGreaterThan(100_000);
+        assertThat(ingest.path("rows_quarantined").asLong()).isPositive();
+        assertThat(ingest.path("quarantined_by_reason").has("LEAKED_IDENTIFIER")).isTrue();
+        assertThat(ingest.path("batches_rejected").asInt()).isZero();
+        assertThat(summary.path("reingest_of_last_day_unchanged_tables").asInt()).isEqualTo(5);
+        assertThat(summary.path("access").path("refused_without_grant").asBoolean()).isTrue();
+        assertThat(summary.path("access").path("allowed_with_grant").asBoolean()).isTrue();
+        assertThat(summary.path("not_built_yet")).isNotEmpty();
+        assertThat(demo.err()).contains("ingesting").contains("Assay demo");
+    }
+}

@@ -1,0 +1,40 @@
+package io.assay.core.error;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Every error Assay reports, each with a stable name (clients match on it) and a category
+ * (the one place that maps categories to HTTP statuses and exit codes reads only the category).
+ */
+public enum ErrorCode {
+    INVALID_ARGUMENT(Category.INVALID_INPUT),
+    INVALID_BATCH(Category.INVALID_INPUT),
+    BATCH_REJECTED(Category.INVALID_INPUT),
+    UNKNOWN_TABLE(Category.INVALID_INPUT),
+    INVALID_CONTRACT(Category.INVALID_INPUT),
+    PATH_OUTSIDE_FOLDER(Category.INVALID_INPUT),
+    NOT_FOUND(Category.NOT_FOUND),
+    ACCESS_DENIED(Category.FORBIDDEN),
+    ALREADY_EXISTS(Category.CONFLICT),
+    CONCURRENT_CHANGE(Category.CONFLICT),
+    CONFIGURATION(Category.INTERNAL),
+    STORAGE_FAILURE(Category.INTERNAL);
+
+    public enum Category {
+        INVALID_INPUT,
+        NOT_FOUND,
+        FORBIDDEN,
+        CONFLICT,
+        INTERNAL
+    }
+
+    private final Category category;
+
+    ErrorCode(Category category) {
+        this.category = requireNonNull(category, "category is null");
+    }
+
+    public Category category() {
+        return category;
+    }
+}

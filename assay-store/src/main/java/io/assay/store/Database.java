@@ -1,0 +1,93 @@
+package io.assay.store;
+
+import io.assay.core.data.DataCatalog;
+import io.assay.core.error.AssayException;
+import io.assay.core.error.ErrorCode;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The metadata database, migrated to the schema this build expects, and the stores over it.
+ * Opening checks the connection first, so a wrong URL is one clear error rather than a stack trace.
+ */
+public final class Database implements AutoCloseable {
+    private final DatabaseConfig config;
+    private final DataSource dataSource;
+
+    private Database(DatabaseConfig config, DataSource dataSource) {
+        this.config = config;
+        this.dataSource = dataSource;
+    }
+
+    public static Database open(DatabaseConfig config) {
+        requireNonNull(config, "config is null");
+        DataSource dataSource = dataSource(config);
+        try (Connection ignored = dataSource.getConnection()) {
+            // reachable
+        } catch (SQLException e) {
+            throw new AssayException(ErrorCode.CONFIGURATION, "cannot connect to the metadata database " + config.describe()
+                    + ": " + firstLine(e.getMessage()));
+        }
+        try {
+            Flyway.configure(Database.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .validateMigrationNaming(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new AssayException(ErrorCode.CONFIGURATION, "the metadata database " + config.describe()
+                    + " could not be brought to this build's schema: " + firstLine(e.getMessage())
+                    + " (a released migration must never be edited; add a new V<n>__*.sql instead)", e);
+        }
+        return new Database(config, dataSource);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public DataCatalog dataCatalog() {
+        return new JdbcDataCatalog(dataSource);
+    }
+
+    public String describe() {
+        return config.describe();
+    }
+
+    /** Connections are opened per transaction; nothing is pooled yet, so there is nothing to release. */
+    @Override
+    public void close() {
+    }
+
+    private static DataSource dataSource(DatabaseConfig config) {
+        if (config.isEmbedded()) {
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL(config.url());
+            h2.setUser(config.user());
+            h2.setPassword(config.password());
+            return h2;
+        }
+        PGSimpleDataSource postgres = new PGSimpleDataSource();
+        postgres.setURL(config.url());
+        if (!config.user().isEmpty()) {
+            postgres.setUser(config.user());
+        }
+        if (!config.password().isEmpty()) {
+            postgres.setPassword(config.password());
+        }
+        return postgres;
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "(no detail)" : message.lines().findFirst().orElse(message);
+    }
+}

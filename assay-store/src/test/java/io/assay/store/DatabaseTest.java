@@ -1,0 +1,56 @@
+package io.assay.store;
+
+import io.assay.core.error.AssayException;
+import io.assay.core.error.ErrorCode;
+import io.assay.testing.DataFixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DatabaseTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void the_embedded_default_lives_in_the_home_and_survives_a_reopen() {
+        DatabaseConfig config = DatabaseConfig.embedded(home);
+        assertThat(config.isEmbedded()).isTrue();
+        assertThat(config.url()).contains(home.resolve("metadata").toString());
+
+        Database.open(config).dataCatalog().recordSnapshot(DataFixtures.snapshot("customers", LocalDate.of(2026, 11, 27), "a"));
+        assertThat(Database.open(config).dataCatalog().listSnapshots(Optional.empty())).hasSize(1);
+        assertThat(Files.exists(home.resolve("metadata"))).isTrue();
+    }
+
+    @Test
+    void the_password_never_shows() {
+        DatabaseConfig config = new DatabaseConfig("jdbc:postgresql://db:5432/assay?password=inline-secret", "assay", "s3cret");
+
+        assertThat(config.toString()).doesNotContain("s3cret").doesNotContain("inline-secret").contains("(set)");
+        assertThat(config.describe()).isEqualTo("PostgreSQL jdbc:postgresql://db:5432/assay as assay");
+    }
+
+    @Test
+    void an_unsupported_url_is_refused_naming_what_to_use() {
+        assertThatThrownBy(() -> new DatabaseConfig("jdbc:mysql://db/assay", "u", ""))
+                .isInstanceOf(AssayException.class).hasMessageContaining("jdbc:postgresql://host:port/database");
+    }
+
+    @Test
+    void an_unreachable_database_is_one_clear_configuration_error() {
+        DatabaseConfig config = new DatabaseConfig("jdbc:postgresql://127.0.0.1:1/assay?connectTimeout=2", "assay", "pw");
+
+        assertThatThrownBy(() -> Database.open(config))
+                .isInstanceOf(AssayException.class)
+                .hasMessageContaining("cannot connect to the metadata database PostgreSQL jdbc:postgresql://127.0.0.1:1/assay")
+                .hasMessageNotContaining("pw")
+                .extracting(e -> ((AssayException) e).code()).isEqualTo(ErrorCode.CONFIGURATION);
+    }
+}
