@@ -97,7 +97,7 @@ public final class BatchIngester {
             throws IOException, SQLException {
         String sourceSha256;
         long sourceRows;
-        try (StagingTable table = new StagingTable(contract, staging.resolve("work.duckdb"), memoryLimit)) {
+        try (StagingTable table = new StagingTable(contract, staging, memoryLimit)) {
             BatchReader reader = new BatchReader(file, contract, businessDate, key);
             BatchReader.Totals totals = reader.readInto(table);
             sourceSha256 = totals.sha256();
@@ -122,20 +122,17 @@ public final class BatchIngester {
             if (sourceRows > 0 && bad > contract.maxRejectedShare() * sourceRows) {
                 throw rejection(file, contract, businessDate, sourceRows, bad, quarantined, table, snapshotId);
             }
-            table.exportRows(staging.resolve(SnapshotManifest.DATA_FILE), businessDate);
-            table.exportQuarantine(staging.resolve(SnapshotManifest.QUARANTINE_FILE));
+            Path publish = Files.createDirectories(staging.resolve("publish"));
+            table.exportRows(publish.resolve(SnapshotManifest.DATA_FILE), businessDate);
+            table.exportQuarantine(publish.resolve(SnapshotManifest.QUARANTINE_FILE));
             long published = table.stagedRows();
-            String contentSha256 = DurableFiles.sha256(staging.resolve(SnapshotManifest.DATA_FILE));
+            String contentSha256 = DurableFiles.sha256(publish.resolve(SnapshotManifest.DATA_FILE));
             Snapshot snapshot = new Snapshot(snapshotId, contract.table(), businessDate, contract.version(),
                     file.getFileName().toString(), sourceSha256, sourceRows, published, quarantined, contentSha256,
                     contract.snapshotSchema(), layout.snapshotLocation(contract.table(), businessDate, snapshotId), user,
                     clock.instant());
-            table.close();
-            Files.deleteIfExists(staging.resolve("work.duckdb"));
-            Files.deleteIfExists(staging.resolve("work.duckdb.wal"));
-            DurableFiles.deleteRecursively(staging.resolve("spill"));
             return new IngestResult(IngestResult.Outcome.PUBLISHED,
-                    publisher.publish(staging, SnapshotManifest.of(snapshot, key.keyId())), since(started));
+                    publisher.publish(publish, SnapshotManifest.of(snapshot, key.keyId())), since(started));
         }
     }
 
@@ -145,7 +142,7 @@ public final class BatchIngester {
         Path reportFile = layout.rejected().resolve(snapshotId + ".json");
         BatchRejectedException.Report report = new BatchRejectedException.Report(file.getFileName().toString(),
                 contract.table(), businessDate.toString(), sourceRows, bad, contract.maxRejectedShare(), quarantined,
-                table.quarantineExamples(3), reportFile);
+                table.quarantineExamples(), reportFile);
         DurableFiles.writeAtomically(reportFile, RejectionReports.toJson(report));
         return new BatchRejectedException(report);
     }

@@ -85,7 +85,7 @@ final class BatchReader {
                 }
             }
             if (last != null && lastWasStored && !source.endsWithLineBreak()) {
-                table.removeRow(line);
+                table.dropPendingRow();
                 table.appendViolation(new Violation(line, Rule.TRUNCATED_ROW, "(row)",
                         "the file ends without a line break, so its last row may be cut short"));
             }

@@ -9,13 +9,12 @@ import io.assay.data.privacy.Pseudonymiser;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.Optional;
 
 /**
- * One contract column compiled for the hot path: checks a raw CSV value and turns it into the
- * value stored in the snapshot (typed, or tokenised). Returns a {@link Violation} instead of a
- * value when the raw value breaks a rule — no exception per bad value, no allocation per good one.
+ * One contract column compiled for the hot path: checks a raw CSV value and returns the text the
+ * snapshot stores (the canonical value, or its token), or a {@link Violation} when the value
+ * breaks a rule — no exception per bad value, and little allocation per good one.
  */
 final class ColumnCheck {
     private final ContractColumn column;
@@ -23,6 +22,10 @@ final class ColumnCheck {
     private final Pseudonymiser pseudonymiser;
     private final IdentifierScanner scanner;
     private final boolean showValues;
+    private final Optional<ShapePattern> shape;
+    private final long min;
+    private final long max;
+    private final long scaleFactor;
 
     ColumnCheck(ContractColumn column, LocalDate businessDate, Pseudonymiser pseudonymiser, IdentifierScanner scanner) {
         this.column = column;
@@ -30,13 +33,18 @@ final class ColumnCheck {
         this.pseudonymiser = pseudonymiser;
         this.scanner = scanner;
         this.showValues = column.privacy() != PrivacyClass.DIRECT_IDENTIFIER && !column.freeText();
+        this.shape = column.pattern().flatMap(pattern -> ShapePattern.compile(pattern.pattern()));
+        int scale = column.type() == io.assay.data.contract.ColumnType.DECIMAL ? column.scale() : 0;
+        this.scaleFactor = BigDecimal.TEN.pow(scale).longValueExact();
+        this.min = column.min().map(m -> unscaled(m, scale)).orElse(Long.MIN_VALUE);
+        this.max = column.max().map(m -> unscaled(m, scale)).orElse(Long.MAX_VALUE);
     }
 
     ContractColumn column() {
         return column;
     }
 
-    /** The stored value (null for an allowed empty value), or a {@link Violation}. */
+    /** The stored text (null for an allowed empty value), or a {@link Violation}. */
     Object check(long row, String raw) {
         if (raw.isEmpty()) {
             return column.nullable() ? null : violation(row, Rule.MISSING_VALUE, "a value is required");
@@ -62,74 +70,80 @@ final class ColumnCheck {
 
     private Object parse(long row, String raw) {
         return switch (column.type()) {
-            case STRING -> column.pattern().isPresent() && !column.pattern().get().matcher(raw).matches()
-                    ? violation(row, Rule.PATTERN_MISMATCH, shown(raw) + " does not match " + column.pattern().get().pattern())
-                    : raw;
+            case STRING -> matchesPattern(raw) ? raw
+                    : violation(row, Rule.PATTERN_MISMATCH, shown(raw) + " does not match " + column.pattern().orElseThrow().pattern());
             case CODE -> column.allowedValues().contains(raw) ? raw : violation(row, Rule.UNKNOWN_CODE, shown(raw) + " is not an allowed code");
-            case INTEGER -> parseInteger(row, raw);
-            case DECIMAL -> parseDecimal(row, raw);
+            case INTEGER -> parseNumber(row, raw, 0, "a whole number");
+            case DECIMAL -> parseNumber(row, raw, column.scale(), "a plain decimal with at most " + column.scale() + " fraction digits");
             case DATE -> parseDate(row, raw);
             case TIMESTAMP -> parseTimestamp(row, raw);
         };
     }
 
-    private Object parseInteger(long row, String raw) {
-        long value;
-        try {
-            value = Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            return violation(row, Rule.INVALID_NUMBER, shown(raw) + " is not a whole number");
+    private boolean matchesPattern(String raw) {
+        if (column.pattern().isEmpty()) {
+            return true;
         }
-        return inRange(BigDecimal.valueOf(value)) ? value : violation(row, Rule.OUT_OF_RANGE, rangeMessage(raw));
+        return shape.isPresent() ? shape.get().matches(raw) : column.pattern().get().matcher(raw).matches();
     }
 
-    private Object parseDecimal(long row, String raw) {
-        BigDecimal value;
-        try {
-            value = new BigDecimal(raw);
-        } catch (NumberFormatException e) {
-            return violation(row, Rule.INVALID_NUMBER, shown(raw) + " is not a decimal number");
+    /** Parses [-]digits[.digits] by hand into a long of {@code scale} fraction digits, and returns its canonical text. */
+    private Object parseNumber(long row, String raw, int scale, String expected) {
+        int i = 0;
+        boolean negative = raw.charAt(0) == '-';
+        if (negative || raw.charAt(0) == '+') {
+            i = 1;
         }
-        if (value.scale() > column.scale() || raw.indexOf('e') >= 0 || raw.indexOf('E') >= 0) {
-            return violation(row, Rule.INVALID_NUMBER, shown(raw) + " is not a plain decimal with at most "
-                    + column.scale() + " fraction digits");
+        long whole = 0;
+        int wholeDigits = 0;
+        for (; i < raw.length() && Character.isDigit(raw.charAt(i)); i++, wholeDigits++) {
+            whole = whole * 10 + (raw.charAt(i) - '0');
         }
-        return inRange(value) ? value.setScale(column.scale()) : violation(row, Rule.OUT_OF_RANGE, rangeMessage(raw));
+        long fraction = 0;
+        int fractionDigits = 0;
+        if (i < raw.length() && raw.charAt(i) == '.' && scale > 0) {
+            for (i++; i < raw.length() && Character.isDigit(raw.charAt(i)); i++, fractionDigits++) {
+                fraction = fraction * 10 + (raw.charAt(i) - '0');
+            }
+        }
+        if (i != raw.length() || wholeDigits == 0 || wholeDigits > 18 - scale || fractionDigits > scale) {
+            return violation(row, Rule.INVALID_NUMBER, shown(raw) + " is not " + expected);
+        }
+        for (int d = fractionDigits; d < scale; d++) {
+            fraction *= 10;
+        }
+        long unscaled = (whole * scaleFactor + fraction) * (negative ? -1 : 1);
+        if (unscaled < min || unscaled > max) {
+            return violation(row, Rule.OUT_OF_RANGE, shown(raw) + " is outside "
+                    + column.min().map(BigDecimal::toPlainString).orElse("-∞") + ".."
+                    + column.max().map(BigDecimal::toPlainString).orElse("∞"));
+        }
+        return scale == 0 ? Long.toString(unscaled) : BigDecimal.valueOf(unscaled, scale).toPlainString();
     }
 
     private Object parseDate(long row, String raw) {
-        LocalDate date = isoDate(raw, 0);
-        if (date == null || raw.length() != 10) {
+        LocalDate date = raw.length() == 10 ? isoDate(raw) : null;
+        if (date == null) {
             return violation(row, Rule.INVALID_DATE, shown(raw) + " is not a date (yyyy-MM-dd)");
         }
         if (column.onBusinessDate() && !date.equals(businessDate)) {
             return violation(row, Rule.NOT_ON_BUSINESS_DATE, shown(raw) + " is not the batch's business date " + businessDate);
         }
-        return date;
+        return raw;
     }
 
     private Object parseTimestamp(long row, String raw) {
-        LocalDate date = raw.length() == 19 && raw.charAt(10) == 'T' ? isoDate(raw, 0) : null;
+        LocalDate date = raw.length() == 19 && raw.charAt(10) == 'T' ? isoDate(raw) : null;
         int hour = date == null ? -1 : twoDigits(raw, 11);
-        int minute = raw.length() == 19 && raw.charAt(13) == ':' ? twoDigits(raw, 14) : -1;
-        int second = raw.length() == 19 && raw.charAt(16) == ':' ? twoDigits(raw, 17) : -1;
+        int minute = date != null && raw.charAt(13) == ':' ? twoDigits(raw, 14) : -1;
+        int second = date != null && raw.charAt(16) == ':' ? twoDigits(raw, 17) : -1;
         if (date == null || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
             return violation(row, Rule.INVALID_TIMESTAMP, shown(raw) + " is not a timestamp (yyyy-MM-ddTHH:mm:ss)");
         }
         if (column.onBusinessDate() && !date.equals(businessDate)) {
             return violation(row, Rule.NOT_ON_BUSINESS_DATE, shown(raw) + " is not on the batch's business date " + businessDate);
         }
-        return LocalDateTime.of(date.getYear(), date.getMonthValue(), date.getDayOfMonth(), hour, minute, second);
-    }
-
-    private boolean inRange(BigDecimal value) {
-        return column.min().map(min -> value.compareTo(min) >= 0).orElse(true)
-                && column.max().map(max -> value.compareTo(max) <= 0).orElse(true);
-    }
-
-    private String rangeMessage(String raw) {
-        return shown(raw) + " is outside " + column.min().map(BigDecimal::toPlainString).orElse("-∞") + ".."
-                + column.max().map(BigDecimal::toPlainString).orElse("∞");
+        return raw;
     }
 
     private Violation violation(long row, Rule rule, String detail) {
@@ -141,19 +155,24 @@ final class ColumnCheck {
         return showValues ? Names.quoted(raw) : "the value (withheld: " + column.privacy() + ")";
     }
 
-    /** Parses {@code yyyy-MM-dd} at {@code offset}, or returns null; hand-written because it runs per value. */
-    private static LocalDate isoDate(String raw, int offset) {
-        if (raw.length() < offset + 10 || raw.charAt(offset + 4) != '-' || raw.charAt(offset + 7) != '-') {
+    private static long unscaled(BigDecimal bound, int scale) {
+        return bound.setScale(scale, java.math.RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+    }
+
+    /** Parses {@code yyyy-MM-dd} at the start of {@code raw}, or returns null; hand-written because it runs per value. */
+    private static LocalDate isoDate(String raw) {
+        if (raw.charAt(4) != '-' || raw.charAt(7) != '-') {
             return null;
         }
-        int year = twoDigits(raw, offset) * 100 + twoDigits(raw, offset + 2);
-        int month = twoDigits(raw, offset + 5);
-        int day = twoDigits(raw, offset + 8);
-        if (year < 0 || month < 0 || day < 0 || twoDigits(raw, offset) < 0 || twoDigits(raw, offset + 2) < 0) {
+        int century = twoDigits(raw, 0);
+        int yearOfCentury = twoDigits(raw, 2);
+        int month = twoDigits(raw, 5);
+        int day = twoDigits(raw, 8);
+        if (century < 0 || yearOfCentury < 0 || month < 0 || day < 0) {
             return null;
         }
         try {
-            return LocalDate.of(year, month, day);
+            return LocalDate.of(century * 100 + yearOfCentury, month, day);
         } catch (DateTimeException e) {
             return null;
         }

@@ -2,10 +2,11 @@ package io.assay.data.ingest;
 
 import io.assay.data.contract.ContractColumn;
 import io.assay.data.contract.DataContract;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
 
-import java.math.BigDecimal;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,193 +14,234 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * A batch on its way to a snapshot: checked rows and quarantine records go into a DuckDB
- * database file in the staging folder (so memory stays bounded whatever the batch size), then
- * leave it as Parquet files.
+ * A batch on its way to a snapshot. Checked rows stream into a clean CSV file and quarantine
+ * records into another, both in the staging folder; DuckDB then finds repeated keys and writes
+ * the Parquet files, reading those files in parallel and spilling to disk past its memory limit.
+ * So memory stays bounded whatever the batch size, and the expensive part runs on every core.
  */
 final class StagingTable implements AutoCloseable {
     private static final String ROW = "_source_row";
+    private static final int EXAMPLES_PER_RULE = 3;
 
     private final DataContract contract;
     private final List<ContractColumn> stored;
-    private final Connection connection;
-    private final DuckDBAppender rows;
-    private final DuckDBAppender quarantine;
+    private final Path folder;
+    private final String memoryLimit;
+    private final BufferedWriter rows;
+    private final BufferedWriter quarantine;
+    private final StringBuilder line = new StringBuilder(512);
+    private final Map<String, Long> quarantined = new TreeMap<>();
+    private final List<Violation> examples = new ArrayList<>();
+    private String pendingRow;
+    private long stagedRows;
+    private long duplicates;
+    private boolean finished;
+    private Connection duckdb;
 
-    StagingTable(DataContract contract, Path databaseFile, String memoryLimit) throws SQLException {
+    StagingTable(DataContract contract, Path folder, String memoryLimit) throws IOException {
         this.contract = contract;
         this.stored = contract.columns().stream().filter(ContractColumn::isStored).toList();
-        this.connection = DriverManager.getConnection("jdbc:duckdb:" + databaseFile);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET memory_limit = '" + memoryLimit + "'");
-            statement.execute("SET temp_directory = " + literal(databaseFile.resolveSibling("spill")));
-            statement.execute("CREATE TABLE staged (" + ROW + " BIGINT NOT NULL, "
-                    + stored.stream().map(c -> quote(c.name()) + " " + c.storedSqlType()).collect(Collectors.joining(", "))
-                    + ")");
-            statement.execute("CREATE TABLE quarantine (source_row BIGINT NOT NULL, rule VARCHAR NOT NULL, "
-                    + "column_name VARCHAR NOT NULL, detail VARCHAR NOT NULL)");
-        }
-        DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
-        this.rows = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "staged");
-        this.quarantine = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "quarantine");
+        this.folder = folder;
+        this.memoryLimit = memoryLimit;
+        this.rows = Files.newBufferedWriter(folder.resolve("clean.csv"), StandardCharsets.UTF_8);
+        this.quarantine = Files.newBufferedWriter(folder.resolve("quarantine.csv"), StandardCharsets.UTF_8);
+        rows.write(ROW + "," + stored.stream().map(ContractColumn::name).collect(Collectors.joining(",")) + "\n");
+        quarantine.write("source_row,rule,column_name,detail\n");
     }
 
-    /** Appends a checked row; {@code values} holds one value per contract column (dropped ones ignored). */
-    void appendRow(long row, Object[] values) throws SQLException {
-        rows.beginRow().append(row);
+    /**
+     * Stages a checked row; {@code values} holds the stored text per contract column (dropped
+     * columns ignored). The row is held back until the next one arrives, so a cut-off last row
+     * can still be taken back with {@link #dropPendingRow()}.
+     */
+    void appendRow(long row, Object[] values) throws IOException {
+        writePending();
+        line.setLength(0);
+        line.append(row);
         List<ContractColumn> columns = contract.columns();
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i).isStored()) {
-                appendValue(values[i]);
+                line.append(',');
+                appendField((String) values[i]);
             }
         }
-        rows.endRow();
+        pendingRow = line.append('\n').toString();
+        stagedRows++;
     }
 
-    /** Takes back a row already appended (a cut-off last row is quarantined instead). */
-    void removeRow(long row) throws SQLException {
-        flush();
-        execute("DELETE FROM staged WHERE " + ROW + " = " + row);
+    void dropPendingRow() {
+        if (pendingRow != null) {
+            pendingRow = null;
+            stagedRows--;
+        }
     }
 
-    void appendViolation(Violation violation) throws SQLException {
-        quarantine.beginRow()
-                .append(violation.row())
-                .append(violation.rule().name())
-                .append(violation.column())
-                .append(violation.detail())
-                .endRow();
+    void appendViolation(Violation violation) throws IOException {
+        quarantined.merge(violation.rule().name(), 1L, Long::sum);
+        if (examples.stream().filter(v -> v.rule() == violation.rule()).count() < EXAMPLES_PER_RULE) {
+            examples.add(violation);
+        }
+        line.setLength(0);
+        line.append(violation.row()).append(',').append(violation.rule().name()).append(',');
+        appendField(violation.column());
+        line.append(',');
+        appendField(violation.detail());
+        quarantine.append(line.append('\n'));
     }
 
-    /**
-     * Quarantines every row whose unique key repeats an earlier row's key; the first one stays.
-     * The hash aggregate runs first because almost every batch has no duplicates at all.
-     */
-    void quarantineDuplicateKeys() throws SQLException {
+    /** Quarantines every row whose unique key repeats an earlier row's key; the first one stays. */
+    void quarantineDuplicateKeys() throws IOException, SQLException {
+        finishWriting();
         if (contract.uniqueKey().isEmpty()) {
             return;
         }
-        flush();
         String key = contract.uniqueKey().stream().map(StagingTable::quote).collect(Collectors.joining(", "));
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TEMP TABLE repeated_keys AS SELECT " + key + " FROM staged GROUP BY ALL HAVING count(*) > 1");
-            try (ResultSet any = statement.executeQuery("SELECT count(*) FROM repeated_keys")) {
-                any.next();
-                if (any.getLong(1) == 0) {
+        try (Statement statement = duckdb().createStatement()) {
+            try (ResultSet repeated = statement.executeQuery("SELECT count(*) FROM (SELECT " + key
+                    + " FROM clean GROUP BY ALL HAVING count(*) > 1)")) {
+                repeated.next();
+                if (repeated.getLong(1) == 0) {
                     return;
                 }
             }
-            statement.execute("CREATE TEMP TABLE duplicate_rows AS SELECT " + ROW + " FROM ("
-                    + "SELECT " + ROW + ", row_number() OVER (PARTITION BY " + key + " ORDER BY " + ROW + ") AS occurrence "
-                    + "FROM staged SEMI JOIN repeated_keys USING (" + key + ")) WHERE occurrence > 1");
-            statement.execute("INSERT INTO quarantine SELECT " + ROW + ", '" + Rule.DUPLICATE_KEY.name() + "', '"
-                    + String.join(",", contract.uniqueKey()) + "', 'repeats the key of an earlier row' FROM duplicate_rows");
-            statement.execute("DELETE FROM staged WHERE " + ROW + " IN (SELECT " + ROW + " FROM duplicate_rows)");
+            statement.execute("CREATE TEMP TABLE duplicate_rows AS SELECT " + ROW + " FROM (SELECT " + ROW
+                    + ", row_number() OVER (PARTITION BY " + key + " ORDER BY " + ROW + ") AS occurrence FROM clean) "
+                    + "WHERE occurrence > 1");
+            try (ResultSet count = statement.executeQuery("SELECT count(*) FROM duplicate_rows")) {
+                count.next();
+                duplicates = count.getLong(1);
+            }
+            try (ResultSet first = statement.executeQuery("SELECT " + ROW + " FROM duplicate_rows ORDER BY 1 LIMIT "
+                    + EXAMPLES_PER_RULE)) {
+                while (first.next()) {
+                    examples.add(duplicateKey(first.getLong(1)));
+                }
+            }
         }
+        quarantined.put(Rule.DUPLICATE_KEY.name(), duplicates);
+        stagedRows -= duplicates;
     }
 
-    long stagedRows() throws SQLException {
-        return count("SELECT count(*) FROM staged");
+    long stagedRows() {
+        return stagedRows;
     }
 
     /** Quarantined rows per rule name. */
-    Map<String, Long> quarantineCounts() throws SQLException {
-        flush();
-        Map<String, Long> counts = new TreeMap<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT rule, count(*) FROM quarantine GROUP BY rule")) {
-            while (result.next()) {
-                counts.put(result.getString(1), result.getLong(2));
-            }
-        }
-        return counts;
+    Map<String, Long> quarantineCounts() {
+        return new TreeMap<>(quarantined);
     }
 
     /** The first few quarantine records of each rule, for a rejection report. */
-    List<Violation> quarantineExamples(int perRule) throws SQLException {
-        flush();
-        try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT source_row, rule, column_name, detail FROM quarantine "
-                     + "QUALIFY row_number() OVER (PARTITION BY rule ORDER BY source_row) <= " + perRule
-                     + " ORDER BY rule, source_row")) {
-            List<Violation> examples = new java.util.ArrayList<>();
-            while (result.next()) {
-                examples.add(new Violation(result.getLong(1), Rule.valueOf(result.getString(2)), result.getString(3),
-                        result.getString(4)));
-            }
-            return examples;
-        }
+    List<Violation> quarantineExamples() {
+        return List.copyOf(examples);
     }
 
     /**
-     * Writes the snapshot rows with the business date first to Parquet, in source order: the one
-     * appender inserted them in that order and DuckDB preserves insertion order, so no sort is needed.
+     * Writes the snapshot rows with the business date first to Parquet, in source order: DuckDB
+     * preserves the file's order on a plain scan, and sorts only when duplicates were taken out.
      */
-    void exportRows(Path parquetFile, LocalDate businessDate) throws SQLException {
-        flush();
+    void exportRows(Path parquetFile, LocalDate businessDate) throws IOException, SQLException {
+        finishWriting();
         String columns = stored.stream().map(c -> quote(c.name())).collect(Collectors.joining(", "));
+        String withoutDuplicates = duplicates == 0 ? ""
+                : " WHERE " + ROW + " NOT IN (SELECT " + ROW + " FROM duplicate_rows) ORDER BY " + ROW;
         execute("COPY (SELECT DATE '" + businessDate + "' AS " + DataContract.BUSINESS_DATE_COLUMN + ", " + columns
-                + " FROM staged) TO " + literal(parquetFile) + " (FORMAT parquet, COMPRESSION zstd)");
+                + " FROM clean" + withoutDuplicates + ") TO " + literal(parquetFile) + " (FORMAT parquet, COMPRESSION zstd)");
     }
 
-    void exportQuarantine(Path parquetFile) throws SQLException {
-        flush();
-        execute("COPY (SELECT * FROM quarantine ORDER BY source_row) TO " + literal(parquetFile) + " (FORMAT parquet)");
+    void exportQuarantine(Path parquetFile) throws IOException, SQLException {
+        finishWriting();
+        String duplicateRecords = duplicates == 0 ? "" : " UNION ALL SELECT " + ROW + ", '" + Rule.DUPLICATE_KEY.name()
+                + "', '" + String.join(",", contract.uniqueKey()) + "', 'repeats the key of an earlier row' FROM duplicate_rows";
+        execute("COPY (SELECT * FROM (SELECT * FROM read_csv(" + literal(folder.resolve("quarantine.csv"))
+                + ", header = true, auto_detect = false, columns = {'source_row': 'BIGINT', 'rule': 'VARCHAR', "
+                + "'column_name': 'VARCHAR', 'detail': 'VARCHAR'})" + duplicateRecords + ") ORDER BY source_row) TO "
+                + literal(parquetFile) + " (FORMAT parquet)");
     }
 
     @Override
-    public void close() throws SQLException {
-        if (connection.isClosed()) {
-            return;
-        }
-        try (connection) {
+    public void close() throws IOException, SQLException {
+        try {
             rows.close();
             quarantine.close();
+        } finally {
+            if (duckdb != null) {
+                duckdb.close();
+            }
         }
     }
 
-    private void appendValue(Object value) throws SQLException {
-        if (value == null) {
-            rows.appendNull();
-        } else if (value instanceof String text) {
-            rows.append(text);
-        } else if (value instanceof Long number) {
-            rows.append(number.longValue());
-        } else if (value instanceof BigDecimal decimal) {
-            rows.append(decimal);
-        } else if (value instanceof LocalDate date) {
-            rows.append(date);
-        } else if (value instanceof LocalDateTime timestamp) {
-            rows.append(timestamp);
-        } else {
-            throw new IllegalStateException("no staging type for " + value.getClass().getName());
+    private Violation duplicateKey(long row) {
+        return new Violation(row, Rule.DUPLICATE_KEY, String.join(",", contract.uniqueKey()), "repeats the key of an earlier row");
+    }
+
+    private void writePending() throws IOException {
+        if (pendingRow != null) {
+            rows.write(pendingRow);
+            pendingRow = null;
         }
     }
 
-    private void flush() throws SQLException {
-        rows.flush();
-        quarantine.flush();
+    private void finishWriting() throws IOException {
+        if (!finished) {
+            writePending();
+            rows.close();
+            quarantine.close();
+            finished = true;
+        }
     }
 
-    private long count(String sql) throws SQLException {
-        flush();
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getLong(1);
+    /** The clean rows as a typed view; opened once writing is done. */
+    private Connection duckdb() throws SQLException {
+        if (duckdb == null) {
+            duckdb = DriverManager.getConnection("jdbc:duckdb:");
+            try (Statement statement = duckdb.createStatement()) {
+                statement.execute("SET memory_limit = '" + memoryLimit + "'");
+                statement.execute("SET temp_directory = " + literal(folder.resolve("spill")));
+                statement.execute("CREATE VIEW clean AS SELECT * FROM read_csv(" + literal(folder.resolve("clean.csv"))
+                        + ", header = true, auto_detect = false, quote = '\"', escape = '\"', columns = {'" + ROW + "': 'BIGINT', "
+                        + stored.stream().map(c -> "'" + c.name() + "': '" + c.storedSqlType() + "'").collect(Collectors.joining(", "))
+                        + "})");
+            }
         }
+        return duckdb;
     }
 
     private void execute(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
+        try (Statement statement = duckdb().createStatement()) {
             statement.execute(sql);
         }
+    }
+
+    private void appendField(String value) {
+        if (value == null) {
+            return;
+        }
+        boolean quote = value.isEmpty();
+        for (int i = 0; i < value.length() && !quote; i++) {
+            char c = value.charAt(i);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        if (!quote) {
+            line.append(value);
+            return;
+        }
+        line.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"') {
+                line.append('"');
+            }
+            line.append(c);
+        }
+        line.append('"');
     }
 
     static String literal(Path path) {

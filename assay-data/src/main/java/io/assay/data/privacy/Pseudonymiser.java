@@ -4,7 +4,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
 
@@ -16,8 +18,14 @@ import static java.util.Objects.requireNonNull;
 public final class Pseudonymiser {
     /** 128 bits of the MAC, as hex: enough to never collide across a bank's customers. */
     private static final int TOKEN_BYTES = 16;
+    /**
+     * Recent tokens, because a day's batch names the same customer many times. Emptied when
+     * full, so memory stays bounded whatever the batch size.
+     */
+    private static final int CACHE_LIMIT = 100_000;
 
     private final Mac mac;
+    private final Map<String, Map<String, String>> recent = new HashMap<>();
 
     public Pseudonymiser(PseudonymKey key) {
         requireNonNull(key, "key is null");
@@ -30,6 +38,19 @@ public final class Pseudonymiser {
     }
 
     public String token(String domain, String value) {
+        Map<String, String> cache = recent.computeIfAbsent(domain, d -> new HashMap<>());
+        String token = cache.get(value);
+        if (token == null) {
+            if (cache.size() >= CACHE_LIMIT) {
+                cache.clear();
+            }
+            token = computeToken(domain, value);
+            cache.put(value, token);
+        }
+        return token;
+    }
+
+    private String computeToken(String domain, String value) {
         mac.update(domain.getBytes(StandardCharsets.UTF_8));
         mac.update((byte) 0);
         byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
