@@ -40,6 +40,8 @@ final class BatchReader {
     private final Path file;
     private final DataContract contract;
     private final ColumnCheck[] checks;
+    /** The line of the record being checked, for messages about file-level faults found mid-file. */
+    private long currentLine = 1;
 
     BatchReader(Path file, DataContract contract, LocalDate businessDate, PseudonymKey key) {
         this.file = file;
@@ -55,8 +57,6 @@ final class BatchReader {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        long rows = 0;
-        long line = 1;
         try (SourceStream source = new SourceStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
              CsvReader<CsvRecord> csv = CsvReader.builder()
                      .allowExtraFields(true)
@@ -67,36 +67,50 @@ final class BatchReader {
                 throw BatchIngester.invalid(file, "is empty: it has no header row");
             }
             Header header = header(records.next());
-            Object[] values = new Object[checks.length];
-            CsvRecord last = null;
-            boolean lastWasStored = false;
-            while (records.hasNext()) {
-                CsvRecord record = records.next();
-                line = record.getStartingLineNumber();
-                rows++;
-                last = record;
-                Violation violation = check(record, header, values);
-                if (violation == null) {
-                    table.appendRow(line, values);
-                    lastWasStored = true;
-                } else {
-                    table.appendViolation(violation);
-                    lastWasStored = false;
-                }
+            Counted counted;
+            try (ReadAhead ahead = new ReadAhead(records)) {
+                counted = checkAll(ahead, header, table);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading " + file, e);
             }
-            if (last != null && lastWasStored && !source.endsWithLineBreak()) {
+            if (counted.lastWasStored() && !source.endsWithLineBreak()) {
                 table.dropPendingRow();
-                table.appendViolation(new Violation(line, Rule.TRUNCATED_ROW, "(row)",
+                table.appendViolation(new Violation(counted.lastLine(), Rule.TRUNCATED_ROW, "(row)",
                         "the file ends without a line break, so its last row may be cut short"));
             }
-            return new Totals(source.sha256(), rows);
+            return new Totals(source.sha256(), counted.rows());
         } catch (UncheckedIOException e) {
-            throw readFailure(e.getCause(), line);
+            throw readFailure(e.getCause(), currentLine);
         } catch (CharacterCodingException e) {
-            throw readFailure(e, line);
+            throw readFailure(e, currentLine);
         } catch (CsvParseException e) {
-            throw BatchIngester.invalid(file, "cannot be parsed as CSV after line " + line + ": " + e.getMessage());
+            throw BatchIngester.invalid(file, "cannot be parsed as CSV after line " + currentLine + ": " + e.getMessage());
         }
+    }
+
+    /** Rows seen, the line the last one started on, and whether it went to the snapshot (not quarantine). */
+    private record Counted(long rows, long lastLine, boolean lastWasStored) {
+    }
+
+    /** Checks every record, sending it to the snapshot or to quarantine. */
+    private Counted checkAll(Iterator<CsvRecord> records, Header header, StagingTable table) throws IOException {
+        Object[] values = new Object[checks.length];
+        long rows = 0;
+        boolean lastWasStored = false;
+        while (records.hasNext()) {
+            CsvRecord record = records.next();
+            currentLine = record.getStartingLineNumber();
+            rows++;
+            Violation violation = check(record, header, values);
+            if (violation == null) {
+                table.appendRow(currentLine, values);
+            } else {
+                table.appendViolation(violation);
+            }
+            lastWasStored = violation == null;
+        }
+        return new Counted(rows, currentLine, lastWasStored);
     }
 
     /** Where each contract column stands in the file (the file may order columns freely), and how many fields a row has. */

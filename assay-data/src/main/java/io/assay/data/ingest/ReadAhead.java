@@ -1,0 +1,104 @@
+package io.assay.data.ingest;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Parses CSV records on a second thread, in chunks, while the caller checks the previous ones:
+ * decoding, parsing and hashing take about as long as checking, so the two overlap on two cores.
+ * The queue holds a few chunks only, so memory stays bounded. A parse failure is rethrown to the
+ * caller at the point where the records run out.
+ */
+final class ReadAhead implements Iterator<CsvRecord>, AutoCloseable {
+    private static final int CHUNK = 2048;
+    private static final Object END = new Object();
+
+    private final BlockingQueue<Object> chunks = new ArrayBlockingQueue<>(8);
+    private final Thread parser;
+    private Iterator<CsvRecord> current = Collections.emptyIterator();
+    private boolean ended;
+
+    ReadAhead(Iterator<CsvRecord> records) {
+        parser = new Thread(() -> parse(records), "assay-ingest-parser");
+        parser.setDaemon(true);
+        parser.start();
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (!current.hasNext()) {
+            if (ended) {
+                return false;
+            }
+            Object next = take();
+            if (next == END) {
+                ended = true;
+                return false;
+            }
+            if (next instanceof RuntimeException failure) {
+                ended = true;
+                throw failure;
+            }
+            if (next instanceof Error failure) {
+                ended = true;
+                throw failure;
+            }
+            @SuppressWarnings("unchecked")
+            List<CsvRecord> chunk = (List<CsvRecord>) next;
+            current = chunk.iterator();
+        }
+        return true;
+    }
+
+    @Override
+    public CsvRecord next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        return current.next();
+    }
+
+    /** Stops the parser when the caller gives up early (a batch-level error). */
+    @Override
+    public void close() throws InterruptedException {
+        parser.interrupt();
+        parser.join();
+    }
+
+    private void parse(Iterator<CsvRecord> records) {
+        try {
+            try {
+                List<CsvRecord> chunk = new ArrayList<>(CHUNK);
+                while (records.hasNext()) {
+                    chunk.add(records.next());
+                    if (chunk.size() == CHUNK) {
+                        chunks.put(chunk);
+                        chunk = new ArrayList<>(CHUNK);
+                    }
+                }
+                chunks.put(chunk);
+                chunks.put(END);
+            } catch (RuntimeException | Error failure) {
+                chunks.put(failure);
+            }
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Object take() {
+        try {
+            return chunks.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading a batch", e);
+        }
+    }
+}
