@@ -13,7 +13,7 @@ import static java.util.Objects.requireNonNull;
 
 /** Prints a command's result for a person, or as JSON for a machine (--json); progress goes to stderr. */
 public final class Output {
-    static final ObjectMapper JSON = new ObjectMapper()
+    public static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .registerModule(new Jdk8Module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

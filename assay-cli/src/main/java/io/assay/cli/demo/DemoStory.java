@@ -44,9 +44,9 @@ final class DemoStory {
         this.summary = output.object();
     }
 
-    void bank(SimulationSummary bank) {
+    void bank(SimulationSummary bank, int customers) {
         ObjectNode node = summary.putObject("bank");
-        node.put("customers", bank.rowsPerTable().getOrDefault("customers", 0L));
+        node.put("customers", customers);
         node.put("days", bank.daysWritten()).put("first_day", bank.firstDate().toString())
                 .put("last_day", bank.lastDate().toString());
         node.set("rows_per_table", Output.JSON.valueToTree(bank.rowsPerTable()));

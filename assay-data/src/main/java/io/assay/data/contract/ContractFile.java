@@ -13,6 +13,7 @@ record ContractFile(
         @JsonProperty("description") String description,
         @JsonProperty("unique_key") List<String> uniqueKey,
         @JsonProperty("max_rejected_share") Double maxRejectedShare,
+        @JsonProperty("tolerated_bad_rows") Integer toleratedBadRows,
         @JsonProperty("columns") List<Column> columns) {
 
     record Column(

@@ -30,6 +30,7 @@ public final class ContractLoader {
 
     private static final Pattern COLUMN_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final double DEFAULT_MAX_REJECTED_SHARE = 0.05;
+    private static final int DEFAULT_TOLERATED_BAD_ROWS = 3;
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -83,9 +84,13 @@ public final class ContractLoader {
         if (maxRejectedShare < 0 || maxRejectedShare > 1) {
             throw invalid(source, "has max_rejected_share " + maxRejectedShare + "; use a share between 0 and 1");
         }
+        int toleratedBadRows = file.toleratedBadRows() == null ? DEFAULT_TOLERATED_BAD_ROWS : file.toleratedBadRows();
+        if (toleratedBadRows < 0) {
+            throw invalid(source, "has tolerated_bad_rows " + toleratedBadRows + "; use 0 or more");
+        }
         try {
             return new DataContract(table, file.version(), file.description() == null ? "" : file.description(),
-                    columns, uniqueKey, maxRejectedShare);
+                    columns, uniqueKey, maxRejectedShare, toleratedBadRows);
         } catch (IllegalArgumentException | AssayException e) {
             throw invalid(source, e.getMessage());
         }

@@ -11,7 +11,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * A table's data contract: the columns a batch file must have, in order, the rules each value
  * must meet, the key that must be unique within a batch, and how many bad rows a batch may
- * have before it is rejected whole.
+ * have before it is rejected whole: more than {@code maxRejectedShare} of its rows, and more than
+ * {@code toleratedBadRows} (so one bad row in a nine-row delta is quarantined, not a rejection).
  */
 public record DataContract(
         String table,
@@ -19,7 +20,8 @@ public record DataContract(
         String description,
         List<ContractColumn> columns,
         List<String> uniqueKey,
-        double maxRejectedShare) {
+        double maxRejectedShare,
+        int toleratedBadRows) {
 
     /** Every snapshot row carries the business date of the batch it came from. */
     public static final String BUSINESS_DATE_COLUMN = "business_date";
@@ -35,6 +37,14 @@ public record DataContract(
         if (maxRejectedShare < 0 || maxRejectedShare > 1) {
             throw new IllegalArgumentException("maxRejectedShare must be between 0 and 1");
         }
+        if (toleratedBadRows < 0) {
+            throw new IllegalArgumentException("toleratedBadRows must not be negative");
+        }
+    }
+
+    /** Whether this many bad rows in a batch of {@code sourceRows} rejects the batch whole. */
+    public boolean rejects(long badRows, long sourceRows) {
+        return badRows > toleratedBadRows && badRows > maxRejectedShare * sourceRows;
     }
 
     public List<String> columnNames() {

@@ -119,7 +119,7 @@ public final class BatchIngester {
             table.quarantineDuplicateKeys();
             Map<String, Long> quarantined = table.quarantineCounts();
             long bad = quarantined.values().stream().mapToLong(Long::longValue).sum();
-            if (sourceRows > 0 && bad > contract.maxRejectedShare() * sourceRows) {
+            if (contract.rejects(bad, sourceRows)) {
                 throw rejection(file, contract, businessDate, sourceRows, bad, quarantined, table, snapshotId);
             }
             Path publish = Files.createDirectories(staging.resolve("publish"));
@@ -141,7 +141,7 @@ public final class BatchIngester {
                                              String snapshotId) throws SQLException, IOException {
         Path reportFile = layout.rejected().resolve(snapshotId + ".json");
         BatchRejectedException.Report report = new BatchRejectedException.Report(file.getFileName().toString(),
-                contract.table(), businessDate.toString(), sourceRows, bad, contract.maxRejectedShare(), quarantined,
+                contract.table(), businessDate.toString(), sourceRows, bad, contract.maxRejectedShare(), contract.toleratedBadRows(), quarantined,
                 table.quarantineExamples(), reportFile);
         DurableFiles.writeAtomically(reportFile, RejectionReports.toJson(report));
         return new BatchRejectedException(report);

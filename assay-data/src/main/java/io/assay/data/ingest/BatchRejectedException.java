@@ -18,7 +18,7 @@ public final class BatchRejectedException extends AssayException {
 
     /** What was wrong, with a few example rows per rule; never a customer's value. */
     public record Report(String file, String table, String businessDate, long sourceRows, long badRows,
-                         double maxRejectedShare, Map<String, Long> byRule, List<Violation> examples, Path savedAt) {
+                         double maxRejectedShare, int toleratedBadRows, Map<String, Long> byRule, List<Violation> examples, Path savedAt) {
         public Report {
             byRule = Map.copyOf(requireNonNull(byRule, "byRule is null"));
             examples = List.copyOf(requireNonNull(examples, "examples is null"));
@@ -43,9 +43,9 @@ public final class BatchRejectedException extends AssayException {
                 .map(v -> "row " + v.row() + " " + v.rule() + " in " + v.column() + ": " + v.detail())
                 .collect(Collectors.joining("; "));
         return String.format("batch %s for table %s on %s rejected: %d of %d rows (%.1f%%) broke the contract, more than "
-                        + "the %.1f%% allowed; nothing was published. Rules: %s. First rows: %s. Report: %s",
+                        + "the %.1f%% (and %d rows) allowed; nothing was published. Rules: %s. First rows: %s. Report: %s",
                 report.file(), report.table(), report.businessDate(), report.badRows(), report.sourceRows(),
-                100.0 * report.badRows() / Math.max(1, report.sourceRows()), 100 * report.maxRejectedShare(), rules,
+                100.0 * report.badRows() / Math.max(1, report.sourceRows()), 100 * report.maxRejectedShare(), report.toleratedBadRows(), rules,
                 examples, report.savedAt());
     }
 }

@@ -18,7 +18,8 @@ final class RejectionReports {
                 .put("business_date", report.businessDate())
                 .put("source_rows", report.sourceRows())
                 .put("bad_rows", report.badRows())
-                .put("max_rejected_share", report.maxRejectedShare());
+                .put("max_rejected_share", report.maxRejectedShare())
+                .put("tolerated_bad_rows", report.toleratedBadRows());
         ObjectNode byRule = root.putObject("by_rule");
         report.byRule().forEach(byRule::put);
         var examples = root.putArray("examples");

@@ -147,6 +147,18 @@ class BatchIngesterTest {
     }
 
     @Test
+    void one_bad_row_in_a_small_delta_is_quarantined_rather_than_rejecting_the_batch() {
+        Path file = Batches.transactions().validRows(4, "2026-11-27")
+                .line("T900000000001,A000000001,C00000001,2026-11-27,-1.00,EUR,PAYROLL,CARD,,shop")
+                .writeTo(inbox.resolve("transactions.csv"));
+
+        Snapshot snapshot = ingest(file).snapshot();
+
+        assertThat(snapshot.rowCount()).isEqualTo(4);
+        assertThat(snapshot.quarantined()).containsEntry("UNKNOWN_CODE", 1L);
+    }
+
+    @Test
     void a_header_with_a_missing_and_an_extra_column_is_refused_naming_both() {
         Path file = Batches.transactions().header(Batches.HEADER.replace(",channel", ",chanel"))
                 .validRows(3, "2026-11-27").writeTo(inbox.resolve("transactions.csv"));
