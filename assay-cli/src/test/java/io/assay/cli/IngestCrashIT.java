@@ -29,14 +29,16 @@ class IngestCrashIT {
 
     @Test
     void a_killed_ingest_leaves_no_snapshot_or_a_complete_one_and_the_rerun_succeeds() throws Exception {
-        Path batch = batch(work.resolve("2026-11-27/transactions.csv"), 600_000);
-        for (long delayMillis : List.of(1_500L, 3_000L, 4_500L, 6_000L)) {
+        Path batch = batch(work.resolve("2026-11-27/transactions.csv"), 800_000);
+        int killed = 0;
+        for (long delayMillis : List.of(1_200L, 2_200L, 3_200L, 4_200L)) {
             Path home = work.resolve("home-" + delayMillis);
             Process ingest = Launcher.builder(home, Map.of(), "data", "ingest", batch.toString(), "--table", "transactions",
                     "--date", "2026-11-27").redirectErrorStream(true).redirectOutput(work.resolve("log-" + delayMillis).toFile()).start();
             boolean finished = ingest.waitFor(delayMillis, TimeUnit.MILLISECONDS);
             if (!finished) {
                 ingest.destroyForcibly().waitFor();
+                killed++;
             }
             assertNoPartialSnapshot(home);
 
@@ -46,9 +48,10 @@ class IngestCrashIT {
             assertThat(Output.JSON.readTree(rerun.out()).path("outcome").asText()).isIn("PUBLISHED", "RECOVERED", "ALREADY_INGESTED");
             JsonNode snapshots = Output.JSON.readTree(Launcher.run(home, Map.of(), 120, "--json", "data", "snapshots").out());
             assertThat(snapshots.path("snapshots")).hasSize(1);
-            assertThat(snapshots.path("snapshots").get(0).path("rows").asLong()).isEqualTo(600_000);
+            assertThat(snapshots.path("snapshots").get(0).path("rows").asLong()).isEqualTo(800_000);
             assertNoPartialSnapshot(home);
         }
+        assertThat(killed).as("ingests killed before they finished").isGreaterThanOrEqualTo(2);
     }
 
     @Test
