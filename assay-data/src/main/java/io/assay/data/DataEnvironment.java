@@ -24,7 +24,7 @@ import static java.util.Objects.requireNonNull;
  */
 public final class DataEnvironment {
     /** DuckDB's memory budget per ingest; beyond it DuckDB spills to the staging folder. */
-    private static final String INGEST_MEMORY_LIMIT = "1GB";
+    private static final String INGEST_MEMORY_LIMIT = "256MB";
 
     private final DataLayout layout;
     private final DataCatalog catalog;
