@@ -1,5 +1,7 @@
 package io.assay.banksim;
 
+import java.time.LocalDate;
+
 /**
  * One customer's attributes and hidden state. Kept as one compact object (primitives and a
  * five-slot account array) because a million of them must fit a few hundred megabytes; all
@@ -34,18 +36,29 @@ final class Customer {
     int payDay;
     int employer;
     boolean thirteenthMonth;
+    /** Monthly benefit in cents while unemployed. */
+    long benefit;
     /** Planned monthly spending as a share of income; above 1 the customer drifts into the red. */
     double spendingRatio;
     /** 0..1: how readily the customer cuts spending or draws on savings when the balance runs low. */
     double discipline;
     /** Mean logins per day when nothing is wrong. */
     double engagement;
+    /** Logs in with the app rather than the website. */
+    boolean appUser;
     boolean gambler;
+    /** Bit n set when a monthly direct debit falls on nominal day n (see {@link MonthlyDebits}). */
+    int debitDays;
+    /** Cents per month of utilities, insurance and subscriptions, for budgeting. */
+    long fixedDebits;
     Housing housing;
-    long housingCost;
-    int housingDay;
+    /**
+     * Cents per month paid to a landlord, or to another bank's mortgage; a mortgage with us pays
+     * its account's instalment instead.
+     */
+    long housingPayment;
 
-    // Hidden processes; each day counter is an epoch day or NEVER.
+    // Hidden processes; each day is an epoch day or NEVER.
     int unemployedSince = NEVER;
     int incidentOn = NEVER;
     int churnStartedOn = NEVER;
@@ -56,7 +69,9 @@ final class Customer {
     int homeStageOn = NEVER;
     int homeStageLength;
     long homePrice;
-    int unarrangedOverdraftSince = NEVER;
+    long homeDeposit;
+    int lastIncomeOn = NEVER;
+    boolean unarrangedOverdraft;
     boolean everBelowZero;
 
     final Account[] accounts = new Account[Product.ALL.length];
@@ -64,7 +79,7 @@ final class Customer {
     Customer(int index, int birthDay, Gender gender, short firstName, short surname, byte emailStyle, int phone, int joinedOn) {
         this.index = index;
         this.birthDay = birthDay;
-        var birth = java.time.LocalDate.ofEpochDay(birthDay);
+        LocalDate birth = LocalDate.ofEpochDay(birthDay);
         this.birthMonthDay = (short) (birth.getMonthValue() * 100 + birth.getDayOfMonth());
         this.gender = gender;
         this.firstName = firstName;
@@ -74,6 +89,7 @@ final class Customer {
         this.joinedOn = joinedOn;
     }
 
+    /** The account of a product, open or closed, or null if never held. */
     Account account(Product product) {
         return accounts[product.ordinal()];
     }
@@ -92,6 +108,7 @@ final class Customer {
         return accounts[Product.CURRENT.ordinal()];
     }
 
+    /** Closed before the given day: nothing of the customer appears any more. */
     boolean isGone(int epochDay) {
         return closedOn != NEVER && closedOn < epochDay;
     }

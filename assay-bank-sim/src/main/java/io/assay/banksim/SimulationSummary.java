@@ -52,7 +52,8 @@ public record SimulationSummary(
             throw new IllegalArgumentException("lastDate " + lastDate + " is before firstDate " + firstDate);
         }
         if (customersClosed > customersChurned) {
-            throw new IllegalArgumentException("customersClosed " + customersClosed + " exceeds customersChurned " + customersChurned);
+            throw new IllegalArgumentException("customersClosed " + customersClosed + " exceeds customersChurned "
+                    + customersChurned);
         }
     }
 
