@@ -56,8 +56,13 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         var output = context.output();
         var progress = output.progress("simulating", config.days());
-        SimulationSummary summary = new BankSimulator().run(config, out,
-                (day, index, total, rows) -> progress.update(index + 1, day + " " + rows + " rows"));
+        SimulationSummary summary;
+        try {
+            summary = new BankSimulator().run(config, out,
+                    (day, index, total, rows) -> progress.update(index + 1, day + " " + rows + " rows"));
+        } catch (IllegalArgumentException e) {
+            throw AssayException.invalid(e.getMessage());
+        }
         output.result(summary, text -> text.printf("Wrote %d days (%s to %s) to %s: %s%n", summary.daysWritten(),
                 summary.firstDate(), summary.lastDate(), out, summary.rowsPerTable()));
         return 0;

@@ -60,7 +60,7 @@ public final class DemoCommand implements Callable<Integer> {
         var simulating = output.progress("   simulating", days);
         SimulationSummary bank = new BankSimulator().run(simulation, extract,
                 (day, index, total, rows) -> simulating.update(index + 1, day.toString()));
-        story.bank(bank, customers);
+        story.bank(bank);
         try (Session session = new Session(config.withHome(demoHome), context.environment())) {
             story.ingest(session, extract, bank);
             story.access(session);

@@ -44,14 +44,18 @@ final class DemoStory {
         this.summary = output.object();
     }
 
-    void bank(SimulationSummary bank, int customers) {
+    void bank(SimulationSummary bank) {
         ObjectNode node = summary.putObject("bank");
-        node.put("customers", customers);
+        node.put("customers", bank.customersAtStart()).put("customers_joined", bank.customersJoined())
+                .put("customers_churned", bank.customersChurned()).put("mortgages_taken", bank.mortgagesTaken())
+                .put("customers_below_zero", bank.customersBelowZero());
         node.put("days", bank.daysWritten()).put("first_day", bank.firstDate().toString())
                 .put("last_day", bank.lastDate().toString());
         node.set("rows_per_table", Output.JSON.valueToTree(bank.rowsPerTable()));
         node.set("bad_rows_injected", Output.JSON.valueToTree(bank.badRowsByKind()));
         output.note(String.format("   %s to %s: %s", bank.firstDate(), bank.lastDate(), bank.rowsPerTable()));
+        output.note(String.format("   what the bank's customers did (known to the simulator, found later by models): %d left, "
+                + "%d took a mortgage, %d went below zero", bank.customersChurned(), bank.mortgagesTaken(), bank.customersBelowZero()));
         output.note("   broken on purpose, as real extracts break: " + bank.badRowsByKind());
         output.note("");
     }
