@@ -7,8 +7,8 @@ package io.assay.data.ingest;
  * {@link #CAPACITY} keys it stops tracking and the exact check runs.
  */
 final class KeyFingerprints {
-    /** 4M keys: a 64 MB table at the most. */
-    static final int CAPACITY = 1 << 22;
+    /** 1M keys: a 16 MB table at the most (24 MB while it grows), whatever the heap. */
+    static final int CAPACITY = 1 << 20;
     private static final long EMPTY = 0;
 
     private long[] table = new long[1 << 14];

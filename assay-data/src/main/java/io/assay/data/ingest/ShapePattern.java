@@ -16,9 +16,25 @@ final class ShapePattern {
     }
 
     private final Step[] steps;
+    /** For a pattern of fixed counts only, what each position allows; null otherwise. */
+    private final boolean[][] fixed;
 
     private ShapePattern(Step[] steps) {
         this.steps = steps;
+        this.fixed = fixedPositions(steps);
+    }
+
+    private static boolean[][] fixedPositions(Step[] steps) {
+        List<boolean[]> positions = new ArrayList<>();
+        for (Step step : steps) {
+            if (step.min() != step.max()) {
+                return null;
+            }
+            for (int i = 0; i < step.min(); i++) {
+                positions.add(step.allowed());
+            }
+        }
+        return positions.toArray(boolean[][]::new);
     }
 
     /** The fast matcher for {@code regex}, or empty when it uses more than literals, classes and counts. */
@@ -65,7 +81,19 @@ final class ShapePattern {
     }
 
     boolean matches(String value) {
-        return matchFrom(value, 0, 0);
+        if (fixed == null) {
+            return matchFrom(value, 0, 0);
+        }
+        if (value.length() != fixed.length) {
+            return false;
+        }
+        for (int i = 0; i < fixed.length; i++) {
+            char c = value.charAt(i);
+            if (c >= 128 || !fixed[i][c]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Greedy with backtracking over the variable counts; contract patterns have at most one or two. */

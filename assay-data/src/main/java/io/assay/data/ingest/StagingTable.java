@@ -39,9 +39,6 @@ final class StagingTable implements AutoCloseable {
     private final StringBuilder line = new StringBuilder(512);
     private final Map<String, Long> quarantined = new TreeMap<>();
     private final List<Violation> examples = new ArrayList<>();
-    private final int[] keyPositions;
-    private final KeyFingerprints keys = new KeyFingerprints();
-    private final StringBuilder key = new StringBuilder(64);
     private String pendingRow;
     private long stagedRows;
     private long duplicates;
@@ -53,7 +50,6 @@ final class StagingTable implements AutoCloseable {
         this.stored = contract.columns().stream().filter(ContractColumn::isStored).toList();
         this.folder = folder;
         this.memoryLimit = memoryLimit;
-        this.keyPositions = contract.uniqueKey().stream().mapToInt(contract.columnNames()::indexOf).toArray();
         this.rows = Files.newBufferedWriter(folder.resolve("clean.csv"), StandardCharsets.UTF_8);
         this.quarantine = Files.newBufferedWriter(folder.resolve("quarantine.csv"), StandardCharsets.UTF_8);
         rows.write(ROW + "," + stored.stream().map(ContractColumn::name).collect(Collectors.joining(",")) + "\n");
@@ -78,15 +74,6 @@ final class StagingTable implements AutoCloseable {
         }
         pendingRow = line.append('\n').toString();
         stagedRows++;
-        rememberKey(values);
-    }
-
-    private void rememberKey(Object[] values) {
-        key.setLength(0);
-        for (int position : keyPositions) {
-            key.append(values[position]).append('\u0000');
-        }
-        keys.add(key.toString());
     }
 
     void dropPendingRow() {
@@ -112,7 +99,7 @@ final class StagingTable implements AutoCloseable {
     /** Quarantines every row whose unique key repeats an earlier row's key; the first one stays. */
     void quarantineDuplicateKeys() throws IOException, SQLException {
         finishWriting();
-        if (contract.uniqueKey().isEmpty() || !keys.mayHaveRepeats()) {
+        if (contract.uniqueKey().isEmpty()) {
             return;
         }
         String key = contract.uniqueKey().stream().map(StagingTable::quote).collect(Collectors.joining(", "));
