@@ -4,5 +4,5 @@
 # Options are passed on: --rows N (default 1000000), --runs N (default 5).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-(cd "$root" && mvn -q -B --no-transfer-progress -DskipTests -pl assay-bench -am package >&2)
+(cd "$root" && mvn -q -B --no-transfer-progress -Dstyle.color=never -DskipTests -pl assay-bench -am package >&2)
 exec java -Xmx2g -jar "$root/assay-bench/target/assay-bench.jar" data "$@"
