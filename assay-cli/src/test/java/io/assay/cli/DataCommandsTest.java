@@ -67,6 +67,18 @@ class DataCommandsTest {
     }
 
     @Test
+    void the_contracts_in_force_are_listed_with_their_privacy_classes() {
+        CliRunner.Run contracts = assay.run("--json", "data", "contracts");
+
+        assertThat(contracts.exitCode()).as(contracts.err()).isZero();
+        assertThat(contracts.json().path("contracts")).extracting(c -> c.path("table").asText())
+                .containsExactly("accounts", "customers", "digital_events", "products", "transactions");
+        assertThat(assay.run("data", "contracts", "customers").out())
+                .contains("full_name").contains("DIRECT_IDENTIFIER").contains("dropped");
+        assertThat(assay.run("data", "contracts", "loans").exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void reads_need_a_grant_and_every_attempt_lands_in_the_read_log() {
         assay.run("data", "ingest-day", day.toString(), "--date", "2026-11-27");
 
