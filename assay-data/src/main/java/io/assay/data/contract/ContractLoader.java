@@ -99,9 +99,10 @@ public final class ContractLoader {
     private ContractColumn column(String source, ContractFile.Column column) {
         String name = require(source, "column name", column.name());
         String where = "column '" + name + "'";
-        if (!COLUMN_NAME.matcher(name).matches() || name.equals(DataContract.BUSINESS_DATE_COLUMN)) {
+        if (!COLUMN_NAME.matcher(name).matches() || name.equals(DataContract.BUSINESS_DATE_COLUMN)
+                || name.equals(DataContract.SOURCE_LINE_COLUMN)) {
             throw invalid(source, "has " + where + ": use lower-case letters, digits and '_' (and not '"
-                    + DataContract.BUSINESS_DATE_COLUMN + "', which ingest adds)");
+                    + DataContract.BUSINESS_DATE_COLUMN + "' or '" + DataContract.SOURCE_LINE_COLUMN + "', which ingest adds)");
         }
         ColumnType type = parseEnum(source, where + " type", ColumnType.class, require(source, where + " type", column.type()));
         PrivacyClass privacy = column.privacy() == null ? PrivacyClass.PLAIN

@@ -25,6 +25,8 @@ public record DataContract(
 
     /** Every snapshot row carries the business date of the batch it came from. */
     public static final String BUSINESS_DATE_COLUMN = "business_date";
+    /** Every snapshot row names the line of the source file it came from (lineage, and the key to its quarantine). */
+    public static final String SOURCE_LINE_COLUMN = "source_line";
 
     public DataContract {
         Names.requireTableName(table);
@@ -55,10 +57,11 @@ public record DataContract(
         return columns.stream().filter(column -> column.name().equals(name)).findFirst();
     }
 
-    /** The schema of the published snapshot: the business date, then every stored column. */
+    /** The schema of the published snapshot: the business date, the source line, then every stored column. */
     public List<SnapshotColumn> snapshotSchema() {
         java.util.ArrayList<SnapshotColumn> schema = new java.util.ArrayList<>();
         schema.add(new SnapshotColumn(BUSINESS_DATE_COLUMN, "DATE", io.assay.core.data.PrivacyClass.PLAIN, false));
+        schema.add(new SnapshotColumn(SOURCE_LINE_COLUMN, "BIGINT", io.assay.core.data.PrivacyClass.PLAIN, false));
         for (ContractColumn column : columns) {
             if (column.isStored()) {
                 schema.add(new SnapshotColumn(column.name(), column.storedSqlType(), column.privacy(), column.nullable()));

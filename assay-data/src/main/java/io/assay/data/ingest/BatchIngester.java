@@ -116,17 +116,18 @@ public final class BatchIngester {
             if (recovered.isPresent()) {
                 return new IngestResult(IngestResult.Outcome.RECOVERED, recovered.get(), since(started));
             }
-            table.quarantineDuplicateKeys();
+            Path publish = Files.createDirectories(staging.resolve("publish"));
+            Path data = publish.resolve(SnapshotManifest.DATA_FILE);
+            table.exportRows(data, businessDate);
+            table.quarantineDuplicateKeys(data);
             Map<String, Long> quarantined = table.quarantineCounts();
             long bad = quarantined.values().stream().mapToLong(Long::longValue).sum();
             if (contract.rejects(bad, sourceRows)) {
                 throw rejection(file, contract, businessDate, sourceRows, bad, quarantined, table, snapshotId);
             }
-            Path publish = Files.createDirectories(staging.resolve("publish"));
-            table.exportRows(publish.resolve(SnapshotManifest.DATA_FILE), businessDate);
             table.exportQuarantine(publish.resolve(SnapshotManifest.QUARANTINE_FILE));
             long published = table.stagedRows();
-            String contentSha256 = DurableFiles.sha256(publish.resolve(SnapshotManifest.DATA_FILE));
+            String contentSha256 = DurableFiles.sha256(data);
             Snapshot snapshot = new Snapshot(snapshotId, contract.table(), businessDate, contract.version(),
                     file.getFileName().toString(), sourceSha256, sourceRows, published, quarantined, contentSha256,
                     contract.snapshotSchema(), layout.snapshotLocation(contract.table(), businessDate, snapshotId), user,

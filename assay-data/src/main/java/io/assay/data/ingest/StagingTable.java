@@ -22,12 +22,13 @@ import java.util.stream.Collectors;
 
 /**
  * A batch on its way to a snapshot. Checked rows stream into a clean CSV file and quarantine
- * records into another, both in the staging folder; DuckDB then finds repeated keys and writes
- * the Parquet files, reading those files in parallel and spilling to disk past its memory limit.
+ * records into another, both in the staging folder; DuckDB then writes the Parquet files, reading
+ * those files in parallel and spilling to disk past its memory limit, and finds repeated keys.
  * So memory stays bounded whatever the batch size, and the expensive part runs on every core.
  */
 final class StagingTable implements AutoCloseable {
     private static final String ROW = "_source_row";
+    private static final String SOURCE_LINE = DataContract.SOURCE_LINE_COLUMN;
     private static final int EXAMPLES_PER_RULE = 3;
 
     private final DataContract contract;
@@ -96,24 +97,28 @@ final class StagingTable implements AutoCloseable {
         quarantine.append(line.append('\n'));
     }
 
-    /** Quarantines every row whose unique key repeats an earlier row's key; the first one stays. */
-    void quarantineDuplicateKeys() throws IOException, SQLException {
-        finishWriting();
+    /**
+     * Quarantines every row whose unique key repeats an earlier row's key (the first one stays),
+     * looking at the written Parquet file: reading only its key columns is far cheaper than
+     * another pass over the CSV, and a file with repeats — rare — is written again without them.
+     */
+    void quarantineDuplicateKeys(Path parquetFile) throws SQLException, IOException {
         if (contract.uniqueKey().isEmpty()) {
             return;
         }
         String key = contract.uniqueKey().stream().map(StagingTable::quote).collect(Collectors.joining(", "));
+        String rows = "read_parquet(" + literal(parquetFile) + ")";
         try (Statement statement = duckdb().createStatement()) {
-            try (ResultSet repeated = statement.executeQuery("SELECT count(*) FROM (SELECT " + key
-                    + " FROM clean GROUP BY ALL HAVING count(*) > 1)")) {
+            try (ResultSet repeated = statement.executeQuery("SELECT count(*) FROM (SELECT " + key + " FROM " + rows
+                    + " GROUP BY ALL HAVING count(*) > 1)")) {
                 repeated.next();
                 if (repeated.getLong(1) == 0) {
                     return;
                 }
             }
-            statement.execute("CREATE TEMP TABLE duplicate_rows AS SELECT " + ROW + " FROM (SELECT " + ROW
-                    + ", row_number() OVER (PARTITION BY " + key + " ORDER BY " + ROW + ") AS occurrence FROM clean) "
-                    + "WHERE occurrence > 1");
+            statement.execute("CREATE TEMP TABLE duplicate_rows AS SELECT " + SOURCE_LINE + " AS " + ROW + " FROM (SELECT "
+                    + SOURCE_LINE + ", row_number() OVER (PARTITION BY " + key + " ORDER BY " + SOURCE_LINE
+                    + ") AS occurrence FROM " + rows + ") WHERE occurrence > 1");
             try (ResultSet count = statement.executeQuery("SELECT count(*) FROM duplicate_rows")) {
                 count.next();
                 duplicates = count.getLong(1);
@@ -124,6 +129,11 @@ final class StagingTable implements AutoCloseable {
                     examples.add(duplicateKey(first.getLong(1)));
                 }
             }
+            Path withoutRepeats = parquetFile.resolveSibling(parquetFile.getFileName() + ".tmp");
+            statement.execute("COPY (SELECT * FROM " + rows + " WHERE " + SOURCE_LINE + " NOT IN (SELECT " + ROW
+                    + " FROM duplicate_rows) ORDER BY " + SOURCE_LINE + ") TO " + literal(withoutRepeats)
+                    + " (FORMAT parquet, COMPRESSION zstd)");
+            Files.move(withoutRepeats, parquetFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         quarantined.put(Rule.DUPLICATE_KEY.name(), duplicates);
         stagedRows -= duplicates;
@@ -144,16 +154,14 @@ final class StagingTable implements AutoCloseable {
     }
 
     /**
-     * Writes the snapshot rows with the business date first to Parquet, in source order: DuckDB
-     * preserves the file's order on a plain scan, and sorts only when duplicates were taken out.
+     * Writes the snapshot rows to Parquet — the business date and the source line first, for
+     * lineage — in source order: DuckDB preserves the file's order on a plain scan.
      */
     void exportRows(Path parquetFile, LocalDate businessDate) throws IOException, SQLException {
         finishWriting();
         String columns = stored.stream().map(c -> quote(c.name())).collect(Collectors.joining(", "));
-        String withoutDuplicates = duplicates == 0 ? ""
-                : " WHERE " + ROW + " NOT IN (SELECT " + ROW + " FROM duplicate_rows) ORDER BY " + ROW;
-        execute("COPY (SELECT DATE '" + businessDate + "' AS " + DataContract.BUSINESS_DATE_COLUMN + ", " + columns
-                + " FROM clean" + withoutDuplicates + ") TO " + literal(parquetFile) + " (FORMAT parquet, COMPRESSION zstd)");
+        execute("COPY (SELECT DATE '" + businessDate + "' AS " + DataContract.BUSINESS_DATE_COLUMN + ", " + ROW + " AS "
+                + SOURCE_LINE + ", " + columns + " FROM clean) TO " + literal(parquetFile) + " (FORMAT parquet, COMPRESSION zstd)");
     }
 
     void exportQuarantine(Path parquetFile) throws IOException, SQLException {

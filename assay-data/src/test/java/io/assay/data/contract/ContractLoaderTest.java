@@ -48,7 +48,7 @@ class ContractLoaderTest {
         assertThat(contract.column("iban").orElseThrow().tokenDomain()).contains("iban");
         assertThat(contract.column("amount").orElseThrow().scale()).isEqualTo(2);
         assertThat(contract.snapshotSchema()).extracting(c -> c.name())
-                .containsExactly("business_date", "payment_id", "iban", "amount", "kind");
+                .containsExactly("business_date", "source_line", "payment_id", "iban", "amount", "kind");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -111,6 +111,23 @@ class BatchIngesterTest {
     }
 
     @Test
+    void every_published_row_names_its_source_line_and_a_repeated_key_keeps_only_the_first() throws Exception {
+        Path file = Batches.transactions().validRows(40, "2026-11-27").line(Batches.row(3, "2026-11-27"))
+                .writeTo(inbox.resolve("transactions.csv"));
+
+        Snapshot snapshot = ingest(file).snapshot();
+
+        List<List<Object>> lines = query("SELECT source_line, transaction_id FROM read_parquet('"
+                + data.layout().folderOf(snapshot).resolve("data.parquet") + "')");
+        assertThat(lines).hasSize(40);
+        assertThat(lines.get(0)).containsExactly(2L, "T000000000001");
+        assertThat(lines).extracting(row -> row.get(0)).doesNotContain(42L).isSorted();
+        assertThat(data.quarantine().read(snapshot, 5)).singleElement()
+                .satisfies(entry -> assertThat(entry.sourceRow()).isEqualTo(42L))
+                .satisfies(entry -> assertThat(entry.rule()).isEqualTo("DUPLICATE_KEY"));
+    }
+
+    @Test
     void a_raw_iban_in_free_text_never_reaches_any_file_of_the_snapshot() throws Exception {
         Path file = Batches.transactions().validRows(40, "2026-11-27")
                 .line("T900000000004,A000000001,C00000001,2026-11-27,-1.00,EUR,GROCERIES,CARD,,to NL91ABNA0417164300")
