@@ -19,7 +19,7 @@ import java.util.Optional;
 final class ColumnCheck {
     private final ContractColumn column;
     private final LocalDate businessDate;
-    private final Pseudonymiser pseudonymiser;
+    private final Pseudonymiser.DomainTokens tokens;
     private final IdentifierScanner scanner;
     private final boolean showValues;
     private final Optional<ShapePattern> shape;
@@ -30,7 +30,8 @@ final class ColumnCheck {
     ColumnCheck(ContractColumn column, LocalDate businessDate, Pseudonymiser pseudonymiser, IdentifierScanner scanner) {
         this.column = column;
         this.businessDate = businessDate;
-        this.pseudonymiser = pseudonymiser;
+        this.tokens = column.pseudonymisation() == Pseudonymisation.TOKENISE
+                ? pseudonymiser.forDomain(column.tokenDomain().orElseThrow()) : null;
         this.scanner = scanner;
         this.showValues = column.privacy() != PrivacyClass.DIRECT_IDENTIFIER && !column.freeText();
         this.shape = column.pattern().flatMap(pattern -> ShapePattern.compile(pattern.pattern()));
@@ -42,6 +43,28 @@ final class ColumnCheck {
 
     ContractColumn column() {
         return column;
+    }
+
+    /**
+     * Whether every stored text of this column is free of CSV's special characters (comma, quote,
+     * line break), so staging can skip looking: tokens, numbers, dates, fixed-shape ids and codes
+     * that hold none.
+     */
+    static boolean storesPlainText(ContractColumn column) {
+        if (column.pseudonymisation() == Pseudonymisation.TOKENISE) {
+            return true;
+        }
+        Optional<ShapePattern> shape = column.pattern().flatMap(pattern -> ShapePattern.compile(pattern.pattern()));
+        return switch (column.type()) {
+            case INTEGER, DECIMAL, DATE, TIMESTAMP -> true;
+            case CODE -> column.allowedValues().stream().allMatch(ColumnCheck::isPlain);
+            case STRING -> shape.isPresent() && !column.freeText()
+                    && ",\"\n\r".chars().noneMatch(special -> shape.get().admits((char) special));
+        };
+    }
+
+    private static boolean isPlain(String value) {
+        return !value.isEmpty() && value.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
     }
 
     /** The stored text (null for an allowed empty value), or a {@link Violation}. */
@@ -62,8 +85,8 @@ final class ColumnCheck {
                 return violation(row, Rule.LEAKED_IDENTIFIER, "free text holds " + leaked.get() + " (value withheld)");
             }
         }
-        if (column.pseudonymisation() == Pseudonymisation.TOKENISE) {
-            return pseudonymiser.token(column.tokenDomain().orElseThrow(), raw);
+        if (tokens != null) {
+            return tokens.token(raw);
         }
         return value;
     }
@@ -109,14 +132,20 @@ final class ColumnCheck {
         if (i != raw.length() || wholeDigits == 0 || wholeDigits > 18 - scale || fractionDigits > scale) {
             return violation(row, Rule.INVALID_NUMBER, shown(raw) + " is not " + expected);
         }
+        boolean canonical = raw.charAt(0) != '+' && fractionDigits == scale
+                && (wholeDigits == 1 || raw.charAt(negative ? 1 : 0) != '0');
         for (int d = fractionDigits; d < scale; d++) {
             fraction *= 10;
         }
         long unscaled = (whole * scaleFactor + fraction) * (negative ? -1 : 1);
+        canonical &= !(negative && unscaled == 0);
         if (unscaled < min || unscaled > max) {
             return violation(row, Rule.OUT_OF_RANGE, shown(raw) + " is outside "
                     + column.min().map(BigDecimal::toPlainString).orElse("-∞") + ".."
                     + column.max().map(BigDecimal::toPlainString).orElse("∞"));
+        }
+        if (canonical) {
+            return raw;
         }
         return scale == 0 ? Long.toString(unscaled) : BigDecimal.valueOf(unscaled, scale).toPlainString();
     }

@@ -37,6 +37,16 @@ final class ShapePattern {
         return positions.toArray(boolean[][]::new);
     }
 
+    /** Whether any position of the pattern allows {@code c}. */
+    boolean admits(char c) {
+        for (Step step : steps) {
+            if (c < step.allowed().length && step.allowed()[c]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The fast matcher for {@code regex}, or empty when it uses more than literals, classes and counts. */
     static Optional<ShapePattern> compile(String regex) {
         List<Step> steps = new ArrayList<>();

@@ -33,6 +33,9 @@ final class StagingTable implements AutoCloseable {
 
     private final DataContract contract;
     private final List<ContractColumn> stored;
+    /** Per contract column: whether the snapshot keeps it, and whether its text never needs CSV quoting. */
+    private final boolean[] isStored;
+    private final boolean[] isPlain;
     private final Path folder;
     private final String memoryLimit;
     private final BufferedWriter rows;
@@ -49,6 +52,13 @@ final class StagingTable implements AutoCloseable {
     StagingTable(DataContract contract, Path folder, String memoryLimit) throws IOException {
         this.contract = contract;
         this.stored = contract.columns().stream().filter(ContractColumn::isStored).toList();
+        List<ContractColumn> columns = contract.columns();
+        this.isStored = new boolean[columns.size()];
+        this.isPlain = new boolean[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            isStored[i] = columns.get(i).isStored();
+            isPlain[i] = ColumnCheck.storesPlainText(columns.get(i));
+        }
         this.folder = folder;
         this.memoryLimit = memoryLimit;
         this.rows = Files.newBufferedWriter(folder.resolve("clean.csv"), StandardCharsets.UTF_8);
@@ -66,11 +76,15 @@ final class StagingTable implements AutoCloseable {
         writePending();
         line.setLength(0);
         line.append(row);
-        List<ContractColumn> columns = contract.columns();
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).isStored()) {
+        for (int i = 0; i < isStored.length; i++) {
+            if (isStored[i]) {
                 line.append(',');
-                appendField((String) values[i]);
+                String value = (String) values[i];
+                if (isPlain[i] && value != null) {
+                    line.append(value);
+                } else {
+                    appendField(value);
+                }
             }
         }
         pendingRow = line.append('\n').toString();
