@@ -40,7 +40,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         return switch (exception.code().category()) {
             case INVALID_INPUT -> 2;
             case NOT_FOUND -> 3;
-            case FORBIDDEN -> 4;
+            case UNAUTHENTICATED, FORBIDDEN -> 4;
             case CONFLICT -> 5;
             case INTERNAL -> 1;
         };

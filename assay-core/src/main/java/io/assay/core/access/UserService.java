@@ -1,0 +1,124 @@
+package io.assay.core.access;
+
+import io.assay.core.audit.AuditEntry;
+import io.assay.core.common.Names;
+import io.assay.core.error.AssayException;
+import io.assay.core.error.ErrorCode;
+import io.assay.core.registry.RegistryStore;
+import io.assay.core.registry.RegistryTransaction;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Users and their roles: only an ADMIN changes them, every change is audited, and the first
+ * admin is created once, by Assay itself, when the home is new.
+ */
+public final class UserService {
+    /** The actor that creates the first admin. */
+    public static final String SYSTEM = "assay";
+
+    private final RegistryStore store;
+    private final Clock clock;
+
+    public UserService(RegistryStore store, Clock clock) {
+        this.store = requireNonNull(store, "store is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** Creates {@code name} as an ADMIN when there are no users at all; returns whether it did. */
+    public boolean bootstrapAdmin(String name) {
+        Names.requireUserName(name);
+        return store.inTransaction(tx -> {
+            if (!store.listUsers().isEmpty() || tx.findUser(name).isPresent()) {
+                return false;
+            }
+            Instant now = now();
+            tx.insertUser(new User(name, Set.of(Role.ADMIN), SYSTEM, now, true));
+            tx.appendAudit(new AuditEntry(now, SYSTEM, "user.add", "user:" + name, "-", "[ADMIN]", "first admin of a new home",
+                    "bootstrap"));
+            return true;
+        });
+    }
+
+    public User addUser(String actorName, String name, Set<Role> roles, String requestId) {
+        Names.requireUserName(name);
+        if (roles.isEmpty()) {
+            throw AssayException.invalid("user " + name + " needs at least one role; roles are " + List.of(Role.values()));
+        }
+        return store.inTransaction(tx -> {
+            requireAdmin(tx, actorName, "add users");
+            Instant now = now();
+            User user = new User(name, EnumSet.copyOf(roles), actorName, now, true);
+            tx.insertUser(user);
+            tx.appendAudit(new AuditEntry(now, actorName, "user.add", "user:" + name, "-", sorted(user.roles()).toString(),
+                    "added by " + actorName, requestId));
+            return user;
+        });
+    }
+
+    /** Replaces the roles of {@code name}; taking a reviewer role away voids their approvals at promotion time. */
+    public User setRoles(String actorName, String name, Set<Role> roles, String requestId) {
+        return store.inTransaction(tx -> {
+            requireAdmin(tx, actorName, "change roles");
+            User before = existing(tx, name);
+            User after = before.withRoles(roles);
+            tx.updateUser(after);
+            tx.appendAudit(new AuditEntry(now(), actorName, "user.roles", "user:" + name, sorted(before.roles()).toString(),
+                    sorted(after.roles()).toString(), "roles changed by " + actorName, requestId));
+            return after;
+        });
+    }
+
+    public User deactivate(String actorName, String name, String requestId) {
+        return store.inTransaction(tx -> {
+            requireAdmin(tx, actorName, "deactivate users");
+            if (actorName.equals(name)) {
+                throw AssayException.invalid("an admin cannot deactivate themselves; ask another admin");
+            }
+            User before = existing(tx, name);
+            User after = before.withActive(false);
+            tx.updateUser(after);
+            tx.appendAudit(new AuditEntry(now(), actorName, "user.deactivate", "user:" + name, "active", "inactive",
+                    "deactivated by " + actorName, requestId));
+            return after;
+        });
+    }
+
+    public Optional<User> find(String name) {
+        return store.findUser(name);
+    }
+
+    public List<User> list() {
+        return store.listUsers();
+    }
+
+    private static void requireAdmin(RegistryTransaction tx, String actorName, String what) {
+        Names.requireUserName(actorName);
+        User actor = tx.findUser(actorName).filter(User::active).orElseThrow(() -> new AssayException(ErrorCode.UNAUTHENTICATED,
+                "no active user " + Names.quoted(actorName)));
+        if (!actor.holds(Role.ADMIN)) {
+            throw new AssayException(ErrorCode.ROLE_REQUIRED, actorName + " may not " + what + ": it takes the ADMIN role");
+        }
+    }
+
+    private static User existing(RegistryTransaction tx, String name) {
+        Names.requireUserName(name);
+        return tx.findUser(name).orElseThrow(() -> AssayException.notFound("no user " + Names.quoted(name)));
+    }
+
+    private static List<Role> sorted(Set<Role> roles) {
+        return roles.stream().sorted().toList();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

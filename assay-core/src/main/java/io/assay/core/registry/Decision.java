@@ -1,0 +1,6 @@
+package io.assay.core.registry;
+
+public enum Decision {
+    APPROVE,
+    REJECT
+}

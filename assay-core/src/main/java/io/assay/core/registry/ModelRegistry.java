@@ -1,0 +1,237 @@
+package io.assay.core.registry;
+
+import io.assay.core.access.Actor;
+import io.assay.core.access.Role;
+import io.assay.core.access.User;
+import io.assay.core.audit.AuditEntry;
+import io.assay.core.audit.AuditEvent;
+import io.assay.core.common.Names;
+import io.assay.core.error.AssayException;
+import io.assay.core.error.ErrorCode;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The registry's use cases: each state change is one path — load, ask the policy, save the new
+ * state and its audit event in one transaction. A refused change is audited too, in a
+ * transaction of its own, so the log holds every attempt. The actor's roles are read from the
+ * store inside the transaction, never taken from the caller.
+ */
+public final class ModelRegistry {
+    private final RegistryStore store;
+    private final LifecyclePolicy policy;
+    private final Clock clock;
+
+    public ModelRegistry(RegistryStore store, LifecyclePolicy policy, Clock clock) {
+        this.store = requireNonNull(store, "store is null");
+        this.policy = requireNonNull(policy, "policy is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** A new use case; the fields of {@code draft} other than the registration time are kept as given. */
+    public UseCase registerUseCase(String actorName, UseCase draft, String requestId) {
+        String subject = "usecase:" + draft.name();
+        return change(actorName, "usecase.register", subject, requestId, tx -> {
+            Actor actor = actor(tx, actorName);
+            policy.checkRegisterUseCase(actor);
+            Instant now = now();
+            UseCase useCase = new UseCase(draft.name(), draft.owner(), draft.description(), draft.riskTier(), draft.intendedUse(),
+                    draft.limitations(), draft.consumingApplications(), draft.reviewPolicy(), draft.marketingPurpose(), now);
+            tx.insertUseCase(useCase);
+            tx.appendAudit(new AuditEntry(now, actor.name(), "usecase.register", subject, "-", "REGISTERED",
+                    "risk tier " + useCase.riskTier() + ", approvers " + useCase.reviewPolicy().approverRoles()
+                            + ", required gates " + useCase.reviewPolicy().requiredGates(), requestId));
+            return useCase;
+        });
+    }
+
+    /** A new DRAFT version, authored by the actor; {@code reworks} names a SENT_BACK version it reworks. */
+    public ModelVersion registerVersion(String actorName, String useCaseName, ArtifactRef artifact, ModelSignature signature,
+                                        Provenance provenance, MetricSpec metricSpec, Optional<Integer> reworks, String requestId) {
+        String subject = "model:" + useCaseName;
+        return change(actorName, "version.register", subject, requestId, tx -> {
+            Actor actor = actor(tx, actorName);
+            policy.checkRegister(actor);
+            UseCase useCase = useCase(tx, useCaseName);
+            if (reworks.isPresent()) {
+                ModelVersion reworked = version(tx, useCase.name(), reworks.get());
+                if (reworked.stage() != Stage.SENT_BACK) {
+                    throw AssayException.invalid(reworked.label() + " is " + reworked.stage()
+                            + "; a new version reworks only a version that was sent back");
+                }
+            }
+            Instant now = now();
+            ModelVersion version = ModelVersion.draft(useCase.name(), tx.nextVersionNumber(useCase.name()), actor.name(), artifact,
+                    signature, provenance, metricSpec, reworks, now);
+            tx.insertVersion(version);
+            tx.appendAudit(new AuditEntry(now, actor.name(), "version.register", subjectOf(version), "-", Stage.DRAFT.name(),
+                    "artifact " + artifact.sha256() + reworks.map(r -> ", reworks v" + r).orElse(""), requestId));
+            return version;
+        });
+    }
+
+    public ModelVersion submit(String actorName, String useCase, int number, String requestId) {
+        return transition(actorName, useCase, number, Action.SUBMIT, requestId,
+                (tx, actor, version) -> policy.submit(version, actor, now()));
+    }
+
+    public ModelVersion attachEvidence(String actorName, String useCase, int number, String gate, boolean passed,
+                                       Map<String, Double> figures, String engineVersion, String requestId) {
+        return transition(actorName, useCase, number, Action.ATTACH_EVIDENCE, requestId, (tx, actor, version) -> {
+            Instant now = now();
+            GateResult result = new GateResult(gate, passed, figures, engineVersion, actor.name(), now);
+            return policy.attachEvidence(version, useCase(tx, useCase), actor, result, now);
+        });
+    }
+
+    public ModelVersion review(String actorName, String useCase, int number, Role role, Decision decision, String comment,
+                               String signedDigest, List<Finding> findings, String requestId) {
+        Action action = decision == Decision.APPROVE ? Action.APPROVE : Action.REJECT;
+        return transition(actorName, useCase, number, action, requestId, (tx, actor, version) ->
+                policy.review(version, useCase(tx, useCase), actor, role, decision, comment, signedDigest, findings, now()));
+    }
+
+    public ModelVersion recordTest(String actorName, String useCase, int number, String test, boolean passed, String detail,
+                                   List<Finding> findings, String requestId) {
+        return transition(actorName, useCase, number, Action.RECORD_TEST, requestId, (tx, actor, version) -> {
+            Instant now = now();
+            return policy.recordTest(version, actor, new TestResult(test, passed, detail, findings, actor.name(), now), now);
+        });
+    }
+
+    /**
+     * Promotes a TESTED version; the version in production until now is retired as superseded in
+     * the same transaction. Of concurrent promotions in one use case exactly one wins: the others
+     * find the production slot changed and fail with a conflict.
+     */
+    public ModelVersion promote(String actorName, String useCase, int number, String requestId) {
+        return transition(actorName, useCase, number, Action.PROMOTE, requestId, (tx, actor, version) -> {
+            Map<String, Set<Role>> rolesNow = new HashMap<>();
+            for (Review review : version.reviews()) {
+                rolesNow.computeIfAbsent(review.reviewer(), name -> tx.findUser(name).map(User::effectiveRoles).orElse(Set.of()));
+            }
+            Instant now = now();
+            Transition promotion = policy.promote(version, useCase(tx, useCase), actor, rolesNow, now);
+            Optional<ModelVersion> champion = tx.findVersionInStage(useCase, Stage.PRODUCTION);
+            if (champion.isPresent()) {
+                Transition stepDown = policy.supersede(champion.get(), version, actor, now);
+                tx.updateVersion(stepDown.after());
+                audit(tx, actor, stepDown, requestId, now);
+            }
+            return promotion;
+        });
+    }
+
+    public ModelVersion retire(String actorName, String useCase, int number, String reason, String requestId) {
+        return transition(actorName, useCase, number, Action.RETIRE, requestId,
+                (tx, actor, version) -> policy.retire(version, actor, reason, now()));
+    }
+
+    public Optional<UseCase> findUseCase(String name) {
+        return store.findUseCase(name);
+    }
+
+    public List<UseCase> listUseCases() {
+        return store.listUseCases();
+    }
+
+    public ModelVersion version(String useCase, int number) {
+        RegistryNames.requireUseCaseName(useCase);
+        return store.findVersion(useCase, number).orElseThrow(() -> notFound(useCase, number));
+    }
+
+    public List<ModelVersion> versions(String useCase) {
+        RegistryNames.requireUseCaseName(useCase);
+        if (store.findUseCase(useCase).isEmpty()) {
+            throw AssayException.notFound("no use case " + useCase);
+        }
+        return store.listVersions(useCase);
+    }
+
+    /** The audit subject of a version, e.g. {@code model:churn/v3}. */
+    public static String subjectOf(ModelVersion version) {
+        return subjectOf(version.useCase(), version.number());
+    }
+
+    public static String subjectOf(String useCase, int number) {
+        return "model:" + useCase + "/v" + number;
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        Transition decide(RegistryTransaction tx, Actor actor, ModelVersion version);
+    }
+
+    private ModelVersion transition(String actorName, String useCase, int number, Action action, String requestId, Step step) {
+        RegistryNames.requireUseCaseName(useCase);
+        return change(actorName, action.auditName(), subjectOf(useCase, number), requestId, tx -> {
+            Actor actor = actor(tx, actorName);
+            ModelVersion before = version(tx, useCase, number);
+            Transition transition = step.decide(tx, actor, before);
+            tx.updateVersion(transition.after());
+            audit(tx, actor, transition, requestId, transition.after().updatedAt());
+            return transition.after();
+        });
+    }
+
+    /** Runs one state change; when it is refused, records the refusal and passes the error on. */
+    private <T> T change(String actorName, String action, String subject, String requestId, Function<RegistryTransaction, T> work) {
+        Names.requireUserName(actorName);
+        Names.requireText("request id", requestId, 100);
+        try {
+            return store.inTransaction(work);
+        } catch (AssayException refused) {
+            try {
+                store.inTransaction(tx -> tx.appendAudit(new AuditEntry(now(), actorName, action + ".refused", subject, "-", "-",
+                        refused.code() + ": " + refused.getMessage(), requestId)));
+            } catch (RuntimeException auditFailed) {
+                refused.addSuppressed(auditFailed);
+            }
+            throw refused;
+        }
+    }
+
+    private static void audit(RegistryTransaction tx, Actor actor, Transition transition, String requestId, Instant now) {
+        tx.appendAudit(new AuditEntry(now, actor.name(), transition.action().auditName(), subjectOf(transition.after()),
+                transition.before().stage().name(), transition.after().stage().name(), transition.reason(), requestId));
+    }
+
+    private static Actor actor(RegistryTransaction tx, String name) {
+        User user = tx.findUser(name).filter(User::active).orElseThrow(() -> new AssayException(ErrorCode.UNAUTHENTICATED,
+                "no active user " + Names.quoted(name) + "; an admin adds users with 'assay users add'"));
+        return Actor.of(user);
+    }
+
+    private static UseCase useCase(RegistryTransaction tx, String name) {
+        return tx.findUseCase(name).orElseThrow(() -> AssayException.notFound("no use case " + name));
+    }
+
+    private static ModelVersion version(RegistryTransaction tx, String useCase, int number) {
+        return tx.findVersion(useCase, number).orElseThrow(() -> notFound(useCase, number));
+    }
+
+    private static AssayException notFound(String useCase, int number) {
+        return AssayException.notFound("no version " + number + " of use case " + useCase);
+    }
+
+    /** Microseconds: what every store keeps, so a reloaded version hashes to the same digest. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The events about a version, refusals included, oldest first. */
+    public List<AuditEvent> history(String useCase, int number) {
+        version(useCase, number);
+        return store.auditOf(subjectOf(useCase, number));
+    }
+}

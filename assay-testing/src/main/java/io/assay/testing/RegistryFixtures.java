@@ -1,0 +1,60 @@
+package io.assay.testing;
+
+import io.assay.core.access.Role;
+import io.assay.core.access.User;
+import io.assay.core.registry.ArtifactRef;
+import io.assay.core.registry.FeatureSpec;
+import io.assay.core.registry.MetricSpec;
+import io.assay.core.registry.MetricThreshold;
+import io.assay.core.registry.ModelSignature;
+import io.assay.core.registry.Provenance;
+import io.assay.core.registry.ReviewPolicy;
+import io.assay.core.registry.RiskTier;
+import io.assay.core.registry.UseCase;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Tiny registry values for tests: a use case, a version's parts, the users of each role. */
+public final class RegistryFixtures {
+    public static final Instant NOW = Instant.parse("2026-11-28T09:00:00Z");
+    public static final String ARTIFACT_SHA = "a".repeat(64);
+
+    private RegistryFixtures() {}
+
+    public static UseCase useCase(String name, RiskTier tier, List<String> requiredGates) {
+        return new UseCase(name, "dana", "Which customers are likely to leave within a quarter.", tier,
+                "Retention offers by relationship managers.", "Not for credit decisions.", List.of("crm-retention"),
+                ReviewPolicy.allReviewers(requiredGates), true, NOW);
+    }
+
+    public static ArtifactRef artifact(String sha256) {
+        return new ArtifactRef(sha256, 1234, "xgboost-json");
+    }
+
+    public static ModelSignature signature() {
+        return new ModelSignature(List.of(
+                new FeatureSpec("balance_trend_90d", FeatureSpec.Type.NUMERIC, Optional.of(-1e7), Optional.of(1e7), List.of()),
+                new FeatureSpec("segment", FeatureSpec.Type.CATEGORICAL, Optional.empty(), Optional.empty(),
+                        List.of("mass", "affluent", "student", "senior")),
+                new FeatureSpec("has_mortgage", FeatureSpec.Type.BOOLEAN, Optional.empty(), Optional.empty(), List.of())),
+                "churn_probability");
+    }
+
+    public static Provenance provenance() {
+        return new Provenance("run-1", Map.of("transactions-2026-11-27-abc", "b".repeat(64)),
+                Map.of("max_depth", "4", "eta", "0.1"), 7, Map.of("xgboost4j", "3.0.4", "java", "17"));
+    }
+
+    public static MetricSpec metricSpec() {
+        return new MetricSpec(List.of(new MetricThreshold("auc", MetricThreshold.Comparison.AT_LEAST, 0.72),
+                new MetricThreshold("brier", MetricThreshold.Comparison.AT_MOST, 0.2)));
+    }
+
+    public static User user(String name, Role... roles) {
+        return new User(name, Set.of(roles), "admin", NOW, true);
+    }
+}
