@@ -4,12 +4,12 @@ import io.assay.core.audit.AuditEntry;
 import io.assay.core.common.Names;
 import io.assay.core.error.AssayException;
 import io.assay.core.error.ErrorCode;
+import io.assay.core.registry.AuditedChanges;
 import io.assay.core.registry.RegistryStore;
 import io.assay.core.registry.RegistryTransaction;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -26,11 +26,11 @@ public final class UserService {
     public static final String SYSTEM = "assay";
 
     private final RegistryStore store;
-    private final Clock clock;
+    private final AuditedChanges changes;
 
     public UserService(RegistryStore store, Clock clock) {
         this.store = requireNonNull(store, "store is null");
-        this.clock = requireNonNull(clock, "clock is null");
+        this.changes = new AuditedChanges(store, clock);
     }
 
     /** Creates {@code name} as an ADMIN when there are no users at all; returns whether it did. */
@@ -53,7 +53,7 @@ public final class UserService {
         if (roles.isEmpty()) {
             throw AssayException.invalid("user " + name + " needs at least one role; roles are " + List.of(Role.values()));
         }
-        return store.inTransaction(tx -> {
+        return changes.run(actorName, "user.add", "user:" + name, requestId, tx -> {
             requireAdmin(tx, actorName, "add users");
             Instant now = now();
             User user = new User(name, EnumSet.copyOf(roles), actorName, now, true);
@@ -66,7 +66,7 @@ public final class UserService {
 
     /** Replaces the roles of {@code name}; taking a reviewer role away voids their approvals at promotion time. */
     public User setRoles(String actorName, String name, Set<Role> roles, String requestId) {
-        return store.inTransaction(tx -> {
+        return changes.run(actorName, "user.roles", "user:" + name, requestId, tx -> {
             requireAdmin(tx, actorName, "change roles");
             User before = existing(tx, name);
             User after = before.withRoles(roles);
@@ -78,7 +78,7 @@ public final class UserService {
     }
 
     public User deactivate(String actorName, String name, String requestId) {
-        return store.inTransaction(tx -> {
+        return changes.run(actorName, "user.deactivate", "user:" + name, requestId, tx -> {
             requireAdmin(tx, actorName, "deactivate users");
             if (actorName.equals(name)) {
                 throw AssayException.invalid("an admin cannot deactivate themselves; ask another admin");
@@ -119,6 +119,6 @@ public final class UserService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return changes.now();
     }
 }

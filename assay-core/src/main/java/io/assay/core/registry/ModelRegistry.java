@@ -11,7 +11,6 @@ import io.assay.core.error.ErrorCode;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +29,12 @@ import static java.util.Objects.requireNonNull;
 public final class ModelRegistry {
     private final RegistryStore store;
     private final LifecyclePolicy policy;
-    private final Clock clock;
+    private final AuditedChanges changes;
 
     public ModelRegistry(RegistryStore store, LifecyclePolicy policy, Clock clock) {
         this.store = requireNonNull(store, "store is null");
         this.policy = requireNonNull(policy, "policy is null");
-        this.clock = requireNonNull(clock, "clock is null");
+        this.changes = new AuditedChanges(store, clock);
     }
 
     /** A new use case; the fields of {@code draft} other than the registration time are kept as given. */
@@ -184,21 +183,8 @@ public final class ModelRegistry {
         });
     }
 
-    /** Runs one state change; when it is refused, records the refusal and passes the error on. */
     private <T> T change(String actorName, String action, String subject, String requestId, Function<RegistryTransaction, T> work) {
-        Names.requireUserName(actorName);
-        Names.requireText("request id", requestId, 100);
-        try {
-            return store.inTransaction(work);
-        } catch (AssayException refused) {
-            try {
-                store.inTransaction(tx -> tx.appendAudit(new AuditEntry(now(), actorName, action + ".refused", subject, "-", "-",
-                        refused.code() + ": " + refused.getMessage(), requestId)));
-            } catch (RuntimeException auditFailed) {
-                refused.addSuppressed(auditFailed);
-            }
-            throw refused;
-        }
+        return changes.run(actorName, action, subject, requestId, work);
     }
 
     private static void audit(RegistryTransaction tx, Actor actor, Transition transition, String requestId, Instant now) {
@@ -224,9 +210,8 @@ public final class ModelRegistry {
         return AssayException.notFound("no version " + number + " of use case " + useCase);
     }
 
-    /** Microseconds: what every store keeps, so a reloaded version hashes to the same digest. */
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return changes.now();
     }
 
     /** The events about a version, refusals included, oldest first. */
