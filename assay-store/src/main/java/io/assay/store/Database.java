@@ -3,6 +3,7 @@ package io.assay.store;
 import io.assay.core.data.DataCatalog;
 import io.assay.core.error.AssayException;
 import io.assay.core.error.ErrorCode;
+import io.assay.core.registry.RegistryStore;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.jdbcx.JdbcDataSource;
@@ -57,6 +58,10 @@ public final class Database implements AutoCloseable {
 
     public DataCatalog dataCatalog() {
         return new JdbcDataCatalog(dataSource);
+    }
+
+    public RegistryStore registryStore() {
+        return new JdbcRegistryStore(dataSource);
     }
 
     public String describe() {

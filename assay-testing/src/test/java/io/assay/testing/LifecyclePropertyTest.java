@@ -244,7 +244,8 @@ class LifecyclePropertyTest {
             Optional<ModelVersion> champion = store.listVersions(useCase).stream().filter(v -> v.stage() == Stage.PRODUCTION).findFirst();
             Map<String, Set<Role>> rolesBefore = new HashMap<>();
             store.listUsers().forEach(user -> rolesBefore.put(user.name(), user.effectiveRoles()));
-            boolean promoted = attempt(() -> registry.promote(who, useCase, number, "r"));
+            Optional<Integer> replaces = champion.map(ModelVersion::number);
+            boolean promoted = attempt(() -> registry.promote(who, useCase, number, replaces, "r"));
             if (promoted) {
                 champion.filter(c -> c.number() != number).ifPresent(c -> expectedAuditEvents++);
                 ModelVersion version = store.findVersion(useCase, number).orElseThrow();

@@ -49,7 +49,7 @@ class ModelRegistryTest {
     void a_version_walks_from_draft_to_production_with_one_audit_event_per_step() {
         ModelVersion version = approvedAndTested();
 
-        ModelVersion promoted = registry.promote("mo", "churn", version.number(), "t");
+        ModelVersion promoted = registry.promote("mo", "churn", version.number(), Optional.empty(), "t");
 
         assertThat(promoted.stage()).isEqualTo(Stage.PRODUCTION);
         List<AuditEvent> history = registry.history("churn", 1);
@@ -115,18 +115,19 @@ class ModelRegistryTest {
         ModelVersion version = approvedAndTested();
         users.setRoles("root", "leo", Set.of(Role.AUDITOR), "t");
 
-        assertRefused(() -> registry.promote("mo", "churn", version.number(), "t"), ErrorCode.APPROVALS_INCOMPLETE);
+        assertRefused(() -> registry.promote("mo", "churn", version.number(), Optional.empty(), "t"), ErrorCode.APPROVALS_INCOMPLETE);
         assertThat(registry.version("churn", 1).stage()).isEqualTo(Stage.TESTED);
     }
 
     @Test
-    void promotion_supersedes_the_version_in_production_in_the_same_step() {
-        registry.promote("mo", "churn", approvedAndTested().number(), "t");
+    void promotion_supersedes_the_version_in_production_it_names_in_the_same_step() {
+        registry.promote("mo", "churn", approvedAndTested().number(), Optional.empty(), "t");
         registry.registerVersion("dana", "churn", RegistryFixtures.artifact("c".repeat(64)), RegistryFixtures.signature(),
                 RegistryFixtures.provenance(), RegistryFixtures.metricSpec(), Optional.empty(), "t");
         walkToTested(2);
 
-        registry.promote("mo", "churn", 2, "t");
+        assertRefused(() -> registry.promote("mo", "churn", 2, Optional.empty(), "t"), ErrorCode.CONCURRENT_CHANGE);
+        registry.promote("mo", "churn", 2, Optional.of(1), "t");
 
         assertThat(registry.version("churn", 1).stage()).isEqualTo(Stage.RETIRED);
         assertThat(registry.version("churn", 1).stageReason()).isEqualTo("superseded by churn v2");
@@ -137,7 +138,7 @@ class ModelRegistryTest {
     void an_illegal_transition_is_a_conflict_that_lists_the_allowed_actions() {
         validated("dana");
 
-        assertThatThrownBy(() -> registry.promote("mo", "churn", 1, "t"))
+        assertThatThrownBy(() -> registry.promote("mo", "churn", 1, Optional.empty(), "t"))
                 .isInstanceOfSatisfying(AssayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION))
                 .hasMessageContaining("churn v1 is VALIDATED; PROMOTE is not allowed there. Allowed: [ATTACH_EVIDENCE, APPROVE, REJECT, RETIRE]");
     }

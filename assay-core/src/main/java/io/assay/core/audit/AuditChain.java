@@ -2,6 +2,8 @@ package io.assay.core.audit;
 
 import io.assay.core.common.CanonicalHash;
 
+import java.time.temporal.ChronoUnit;
+
 /** How events are linked: each hash covers the event's sequence, its content and the previous event's hash. */
 public final class AuditChain {
     /** The "previous hash" of the first event. */
@@ -25,10 +27,20 @@ public final class AuditChain {
                 .hex();
     }
 
-    /** The event that follows {@code previous} (null for the first one). */
+    /**
+     * The event that follows {@code previous} (null for the first one). Its time is cut to the
+     * microsecond, what every store keeps, so the event hashes the same after a round trip.
+     */
     public static AuditEvent link(AuditEvent previous, AuditEntry entry) {
         long sequence = previous == null ? 1 : previous.sequence() + 1;
         String previousHash = previous == null ? GENESIS : previous.hash();
-        return new AuditEvent(sequence, entry, previousHash, hash(sequence, entry, previousHash));
+        return link(sequence, previousHash, entry);
+    }
+
+    /** The event at {@code sequence} after an event whose hash is {@code previousHash}. */
+    public static AuditEvent link(long sequence, String previousHash, AuditEntry entry) {
+        AuditEntry stored = new AuditEntry(entry.time().truncatedTo(ChronoUnit.MICROS), entry.actor(), entry.action(), entry.subject(),
+                entry.before(), entry.after(), entry.reason(), entry.requestId());
+        return new AuditEvent(sequence, stored, previousHash, hash(sequence, stored, previousHash));
     }
 }

@@ -109,11 +109,13 @@ public final class ModelRegistry {
     }
 
     /**
-     * Promotes a TESTED version; the version in production until now is retired as superseded in
-     * the same transaction. Of concurrent promotions in one use case exactly one wins: the others
-     * find the production slot changed and fail with a conflict.
+     * Promotes a TESTED version, replacing the version the caller saw in production
+     * ({@code replaces}, empty when there was none); that version is retired as superseded in the
+     * same transaction. When production changed since the caller looked, nothing happens and the
+     * caller gets a conflict: of concurrent promotions in one use case exactly one wins, and no
+     * promotion ever replaces a version its author did not know was there.
      */
-    public ModelVersion promote(String actorName, String useCase, int number, String requestId) {
+    public ModelVersion promote(String actorName, String useCase, int number, Optional<Integer> replaces, String requestId) {
         return transition(actorName, useCase, number, Action.PROMOTE, requestId, (tx, actor, version) -> {
             Map<String, Set<Role>> rolesNow = new HashMap<>();
             for (Review review : version.reviews()) {
@@ -122,6 +124,13 @@ public final class ModelRegistry {
             Instant now = now();
             Transition promotion = policy.promote(version, useCase(tx, useCase), actor, rolesNow, now);
             Optional<ModelVersion> champion = tx.findVersionInStage(useCase, Stage.PRODUCTION);
+            Optional<Integer> inProduction = champion.map(ModelVersion::number);
+            if (!inProduction.equals(replaces)) {
+                throw new AssayException(ErrorCode.CONCURRENT_CHANGE, "promoting " + version.label() + " would replace "
+                        + inProduction.map(n -> useCase + " v" + n).orElse("no version") + " in production, not "
+                        + replaces.map(n -> useCase + " v" + n).orElse("none") + " as expected; production changed meanwhile"
+                        + " — look again and say which version the promotion replaces");
+            }
             if (champion.isPresent()) {
                 Transition stepDown = policy.supersede(champion.get(), version, actor, now);
                 tx.updateVersion(stepDown.after());
