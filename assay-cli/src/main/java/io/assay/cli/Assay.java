@@ -1,8 +1,11 @@
 package io.assay.cli;
 
+import io.assay.cli.audit.AuditCommand;
 import io.assay.cli.bank.BankCommand;
 import io.assay.cli.data.DataCommand;
 import io.assay.cli.demo.DemoCommand;
+import io.assay.cli.models.ModelsCommand;
+import io.assay.cli.users.UsersCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +18,8 @@ public final class Assay {
 
     @Command(name = "assay", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Assay: build, prove, ship and watch the models behind personalised banking.",
-            subcommands = {DemoCommand.class, BankCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
+            subcommands = {DemoCommand.class, BankCommand.class, DataCommand.class, ModelsCommand.class, UsersCommand.class,
+                    AuditCommand.class, CommandLine.HelpCommand.class})
     static final class Root implements Runnable {
         @Mixin
         GlobalOptions options = new GlobalOptions();

@@ -1,9 +1,14 @@
 package io.assay.cli;
 
+import io.assay.core.access.UserService;
 import io.assay.core.common.IdSource;
+import io.assay.core.registry.LifecyclePolicy;
+import io.assay.core.registry.ModelRegistry;
+import io.assay.core.registry.RegistryStore;
 import io.assay.data.DataEnvironment;
 import io.assay.data.DataLayout;
 import io.assay.store.Database;
+import io.assay.store.FileArtifactStore;
 
 import java.util.Optional;
 
@@ -16,12 +21,15 @@ import static java.util.Objects.requireNonNull;
 public final class Session implements AutoCloseable {
     private final AssayConfig config;
     private final CliEnvironment environment;
+    private final String requestId;
     private Database database;
     private DataEnvironment data;
+    private RegistryStore registryStore;
 
     public Session(AssayConfig config, CliEnvironment environment) {
         this.config = requireNonNull(config, "config is null");
         this.environment = requireNonNull(environment, "environment is null");
+        this.requestId = IdSource.random().next("cli");
     }
 
     public AssayConfig config() {
@@ -34,6 +42,41 @@ public final class Session implements AutoCloseable {
                     IdSource.random(), config.pseudonymKey());
         }
         return data;
+    }
+
+    /** The model registry; the acting user is whoever --as / ASSAY_USER names. */
+    public ModelRegistry registry() {
+        return new ModelRegistry(registryStore(), new LifecyclePolicy(), environment.clock());
+    }
+
+    /**
+     * Users and roles. A home without users makes its first acting user the ADMIN: whoever can
+     * write the home's files controls it anyway, and someone has to add the others.
+     */
+    public UserService users() {
+        UserService users = new UserService(registryStore(), environment.clock());
+        if (users.bootstrapAdmin(config.actor())) {
+            environment.err().println("assay: " + config.actor() + " is the first user of this home and holds ADMIN;"
+                    + " add others with 'assay users add'");
+            environment.err().flush();
+        }
+        return users;
+    }
+
+    public RegistryStore registryStore() {
+        if (registryStore == null) {
+            registryStore = database().registryStore();
+        }
+        return registryStore;
+    }
+
+    public FileArtifactStore artifacts() {
+        return new FileArtifactStore(config.home().resolve("artifacts"));
+    }
+
+    /** Ties the audit events of one command together. */
+    public String requestId() {
+        return requestId;
     }
 
     public Database database() {

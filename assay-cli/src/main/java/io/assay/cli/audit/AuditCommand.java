@@ -1,0 +1,182 @@
+package io.assay.cli.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.assay.cli.CommandContext;
+import io.assay.cli.Output;
+import io.assay.cli.Session;
+import io.assay.cli.models.ModelViews;
+import io.assay.core.audit.AuditCheckpoint;
+import io.assay.core.audit.AuditService;
+import io.assay.core.audit.AuditVerification;
+import io.assay.core.error.AssayException;
+import io.assay.core.error.ErrorCode;
+import io.assay.data.DurableFiles;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "The hash-chained audit log: verify it, export its head as a checkpoint, export events for auditors.",
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Checkpoint.class, AuditCommand.Export.class})
+public final class AuditCommand implements Runnable {
+    static final int CHECKPOINT_FORMAT = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static AuditService service(Session session, CommandContext context) {
+        return new AuditService(session.registryStore(), context.environment().clock());
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Walk the chain and name the first broken event; exit code 6 when it is broken.")
+    static final class Verify implements Callable<Integer> {
+        private final CommandContext context;
+
+        @Option(names = "--against", description = "A checkpoint file from 'assay audit checkpoint'")
+        Optional<Path> against;
+
+        Verify(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            Optional<AuditCheckpoint> checkpoint = against.map(Verify::readCheckpoint);
+            try (Session session = context.openSession()) {
+                AuditVerification result = service(session, context).verify(checkpoint);
+                ObjectNode node = Output.JSON.createObjectNode().put("intact", result.intact()).put("events_checked", result.eventsChecked());
+                result.firstBrokenSequence().ifPresentOrElse(seq -> node.put("first_broken_sequence", seq),
+                        () -> node.putNull("first_broken_sequence"));
+                node.put("problem", result.problem());
+                result.head().ifPresent(head -> node.put("head_sequence", head.sequence()).put("head_hash", head.hash()));
+                checkpoint.ifPresent(c -> node.put("checkpoint_sequence", c.sequence()));
+                context.output().result(node, out -> {
+                    if (result.intact()) {
+                        out.printf("Audit chain intact: %,d events%s%n", result.eventsChecked(),
+                                checkpoint.map(c -> ", consistent with the checkpoint at event " + c.sequence()).orElse(""));
+                    } else {
+                        out.printf("Audit chain BROKEN at event %d: %s%n", result.firstBrokenSequence().get(), result.problem());
+                    }
+                });
+                return result.intact() ? 0 : 6;
+            }
+        }
+
+        private static AuditCheckpoint readCheckpoint(Path file) {
+            try {
+                JsonNode node = Output.JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+                if (node == null || node.path("checkpoint_format").asInt(-1) != CHECKPOINT_FORMAT) {
+                    throw AssayException.invalid("checkpoint file " + file + " is not an Assay audit checkpoint (checkpoint_format "
+                            + CHECKPOINT_FORMAT + ")");
+                }
+                return new AuditCheckpoint(node.get("sequence").asLong(), node.get("hash").asText(),
+                        Instant.parse(node.get("exported_at").asText()));
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof AssayException assay) {
+                    throw assay;
+                }
+                throw AssayException.invalid("checkpoint file " + file + " cannot be read: " + e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "checkpoint", mixinStandardHelpOptions = true,
+            description = "Write the chain's head to a file kept outside Assay; 'verify --against' it later catches even a complete rewrite.")
+    static final class Checkpoint implements Callable<Integer> {
+        private final CommandContext context;
+
+        @Option(names = "--out", required = true, description = "Where to write the checkpoint (JSON)")
+        Path out;
+
+        Checkpoint(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            try (Session session = context.openSession()) {
+                AuditCheckpoint head = service(session, context).checkpoint(session.config().actor(), session.requestId());
+                ObjectNode node = Output.JSON.createObjectNode().put("checkpoint_format", CHECKPOINT_FORMAT)
+                        .put("sequence", head.sequence()).put("hash", head.hash()).put("exported_at", head.exportedAt().toString());
+                DurableFiles.writeAtomically(out, (node.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));
+                context.output().result(node, o -> o.printf("Checkpoint of event %d (%s) written to %s%n", head.sequence(),
+                        head.hash().substring(0, 16), out));
+                return 0;
+            } catch (IOException e) {
+                throw new AssayException(ErrorCode.STORAGE_FAILURE, "cannot write checkpoint " + out + ": " + e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Export the events of a period as JSON lines, with their hashes, for auditors (AUDITOR or ADMIN).")
+    static final class Export implements Callable<Integer> {
+        private final CommandContext context;
+
+        @Option(names = "--from", required = true, description = "First day, yyyy-MM-dd (UTC)")
+        LocalDate from;
+
+        @Option(names = "--to", required = true, description = "Last day, yyyy-MM-dd (UTC), included")
+        LocalDate to;
+
+        @Option(names = "--out", required = true, description = "The JSON-lines file to write")
+        Path out;
+
+        Export(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            if (to.isBefore(from)) {
+                throw AssayException.invalid("--to " + to + " is before --from " + from);
+            }
+            Path partial = out.resolveSibling(out.getFileName() + ".part");
+            try (Session session = context.openSession();
+                 BufferedWriter writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                long count = service(session, context).export(session.config().actor(), from.atStartOfDay().toInstant(ZoneOffset.UTC),
+                        to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), event -> {
+                            try {
+                                writer.write(ModelViews.event(event).toString());
+                                writer.write('\n');
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        }, session.requestId());
+                writer.close();
+                DurableFiles.sync(partial);
+                Files.move(partial, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                context.output().result(Output.JSON.createObjectNode().put("events", count).put("file", out.toString()),
+                        o -> o.printf("Exported %,d events from %s to %s into %s%n", count, from, to, out));
+                return 0;
+            } catch (IOException | UncheckedIOException e) {
+                throw new AssayException(ErrorCode.STORAGE_FAILURE, "cannot write " + out + ": " + e.getMessage());
+            } finally {
+                try {
+                    Files.deleteIfExists(partial);
+                } catch (IOException ignored) {
+                    // a leftover .part file is harmless and named as such
+                }
+            }
+        }
+    }
+}

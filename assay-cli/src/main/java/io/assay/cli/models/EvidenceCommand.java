@@ -1,0 +1,69 @@
+package io.assay.cli.models;
+
+import io.assay.cli.CommandContext;
+import io.assay.cli.Session;
+import io.assay.core.common.Names;
+import io.assay.core.error.AssayException;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "evidence", mixinStandardHelpOptions = true,
+        description = "Attach a gate's result to a version. New evidence changes the digest: earlier approvals stop counting.")
+final class EvidenceCommand implements Callable<Integer> {
+    private final CommandContext context;
+
+    @Parameters(index = "0", description = "Use case")
+    String useCase;
+
+    @Parameters(index = "1", description = "Version number")
+    int number;
+
+    @Option(names = "--gate", required = true, description = "Gate name, e.g. metrics")
+    String gate;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Verdict verdict;
+
+    static final class Verdict {
+        @Option(names = "--passed", required = true)
+        boolean passed;
+
+        @Option(names = "--failed", required = true)
+        boolean failed;
+    }
+
+    @Option(names = "--figure", description = "A figure behind the verdict, name=value (repeatable)")
+    List<String> figures = List.of();
+
+    @Option(names = "--engine", required = true, description = "What computed it, with its version")
+    String engine;
+
+    EvidenceCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Map<String, Double> parsed = new LinkedHashMap<>();
+        for (String figure : figures) {
+            int equals = figure.indexOf('=');
+            try {
+                parsed.put(figure.substring(0, Math.max(equals, 0)), Double.parseDouble(figure.substring(equals + 1)));
+            } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+                throw AssayException.invalid("figure " + Names.quoted(figure) + " is not name=number");
+            }
+        }
+        try (Session session = context.openSession()) {
+            VersionResult.print(context, session, session.registry().attachEvidence(session.config().actor(), useCase, number, gate,
+                    verdict.passed, parsed, engine, session.requestId()), "Evidence attached");
+            return 0;
+        }
+    }
+}

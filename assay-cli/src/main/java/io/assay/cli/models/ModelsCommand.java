@@ -1,0 +1,19 @@
+package io.assay.cli.models;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "models", mixinStandardHelpOptions = true,
+        description = "The model registry: use cases, versions, evidence, reviews, tests, promotion, history.",
+        subcommands = {DefineCommand.class, RegisterCommand.class, ListCommand.class, ShowCommand.class, SubmitCommand.class,
+                EvidenceCommand.class, ReviewCommand.class, TestCommand.class, PromoteCommand.class, RetireCommand.class,
+                HistoryCommand.class})
+public final class ModelsCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,115 @@
+package io.assay.store;
+
+import io.assay.core.error.AssayException;
+import io.assay.core.error.ErrorCode;
+import io.assay.core.registry.ArtifactRef;
+import io.assay.core.registry.RegistryNames;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Model artifacts on disk, addressed by their SHA-256: {@code <root>/sha256/ab/abcd…}. A put
+ * copies to a temporary file while hashing, syncs it and renames it into place, so an artifact
+ * is either whole or absent; putting the same content twice stores it once.
+ */
+public final class FileArtifactStore {
+    /** Large enough for any model we train; a bigger file is more likely a mistake than a model. */
+    public static final long MAX_BYTES = 2L << 30;
+
+    private final Path root;
+
+    public FileArtifactStore(Path root) {
+        this.root = root;
+    }
+
+    public ArtifactRef put(Path source, String format) {
+        RegistryNames.requireIdentifier("artifact format", format);
+        if (!Files.isRegularFile(source)) {
+            throw AssayException.invalid("artifact " + source + " is not a readable file");
+        }
+        try {
+            long size = Files.size(source);
+            if (size == 0 || size > MAX_BYTES) {
+                throw AssayException.invalid("artifact " + source + " has " + size + " bytes; an artifact holds 1 byte to 2 GiB");
+            }
+            Path temporary = Files.createDirectories(root.resolve("tmp")).resolve(UUID.randomUUID() + ".part");
+            String sha256;
+            try (InputStream in = new DigestInputStream(Files.newInputStream(source), sha256Digest());
+                 OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW)) {
+                in.transferTo(out);
+                sha256 = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            }
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            Path target = pathOf(sha256);
+            Files.createDirectories(target.getParent());
+            if (Files.exists(target)) {
+                Files.delete(temporary);
+            } else {
+                moveAtomically(temporary, target);
+            }
+            return new ArtifactRef(sha256, size, format);
+        } catch (IOException e) {
+            throw new AssayException(ErrorCode.STORAGE_FAILURE, "cannot store artifact " + source.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    /** The stored file of an artifact, if present and intact (its content still hashes to its name). */
+    public Optional<Path> find(String sha256) {
+        RegistryNames.requireSha256("artifact hash", sha256);
+        Path path = pathOf(sha256);
+        if (!Files.isRegularFile(path)) {
+            return Optional.empty();
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(path), sha256Digest())) {
+            in.transferTo(OutputStream.nullOutputStream());
+            String actual = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            if (!actual.equals(sha256)) {
+                throw new AssayException(ErrorCode.STORAGE_FAILURE, "artifact " + sha256 + " is corrupt: its content hashes to " + actual);
+            }
+            return Optional.of(path);
+        } catch (IOException e) {
+            throw new AssayException(ErrorCode.STORAGE_FAILURE, "cannot read artifact " + sha256 + ": " + e.getMessage());
+        }
+    }
+
+    private Path pathOf(String sha256) {
+        return root.resolve("sha256").resolve(sha256.substring(0, 2)).resolve(sha256);
+    }
+
+    private static void moveAtomically(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the artifact folder does not support atomic renames", e);
+        }
+        try (FileChannel folder = FileChannel.open(to.getParent(), StandardOpenOption.READ)) {
+            folder.force(true);
+        } catch (IOException ignored) {
+            // some file systems cannot sync a directory; the rename itself is atomic
+        }
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.assay.store;
+
+import io.assay.core.error.AssayException;
+import io.assay.core.registry.ArtifactRef;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FileArtifactStoreTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void stores_an_artifact_under_its_sha256_once_and_finds_it_intact() throws Exception {
+        FileArtifactStore store = new FileArtifactStore(home.resolve("artifacts"));
+        Path model = Files.writeString(home.resolve("model.json"), "{\"trees\": []}");
+
+        ArtifactRef first = store.put(model, "xgboost-json");
+        ArtifactRef second = store.put(model, "xgboost-json");
+
+        assertThat(first).isEqualTo(second);
+        assertThat(first.sha256()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(model))));
+        assertThat(first.sizeBytes()).isEqualTo(Files.size(model));
+        assertThat(store.find(first.sha256())).hasValueSatisfying(path -> assertThat(path).hasContent("{\"trees\": []}"));
+        assertThat(home.resolve("artifacts/tmp")).isEmptyDirectory();
+    }
+
+    @Test
+    void a_tampered_artifact_is_reported_corrupt_and_an_empty_file_is_refused() throws Exception {
+        FileArtifactStore store = new FileArtifactStore(home.resolve("artifacts"));
+        ArtifactRef stored = store.put(Files.writeString(home.resolve("model.json"), "weights"), "xgboost-json");
+        Files.writeString(store.find(stored.sha256()).orElseThrow(), "other weights");
+
+        assertThatThrownBy(() -> store.find(stored.sha256())).isInstanceOf(AssayException.class).hasMessageContaining("is corrupt");
+        assertThatThrownBy(() -> store.put(Files.createFile(home.resolve("empty.bin")), "xgboost-json"))
+                .isInstanceOf(AssayException.class).hasMessageContaining("has 0 bytes");
+    }
+}
