@@ -15,7 +15,7 @@ class DemoIT {
     Path home;
 
     @Test
-    void the_demo_ingests_every_day_quarantines_with_reasons_and_shows_reads_under_grants() throws Exception {
+    void the_demo_ingests_every_day_shows_reads_under_grants_and_walks_a_version_to_production() throws Exception {
         Launcher.Result demo = Launcher.run(home, Map.of(), 600, "--json", "demo", "--customers", "2000", "--days", "60");
 
         assertThat(demo.exitCode()).as(demo.err()).isZero();
@@ -30,6 +30,14 @@ class DemoIT {
         assertThat(summary.path("reingest_of_last_day_unchanged_tables").asInt()).isEqualTo(5);
         assertThat(summary.path("access").path("refused_without_grant").asBoolean()).isTrue();
         assertThat(summary.path("access").path("allowed_with_grant").asBoolean()).isTrue();
+        JsonNode governance = summary.path("governance");
+        assertThat(governance.path("use_cases").asInt()).isEqualTo(3);
+        assertThat(governance.path("in_production").path("churn").asInt()).isEqualTo(1);
+        assertThat(governance.path("sent_back")).extracting(JsonNode::asText).containsExactly("mortgage-propensity v1");
+        assertThat(governance.path("refused_attempts").asInt()).isEqualTo(1);
+        assertThat(governance.path("gates_not_run")).extracting(JsonNode::asText).contains("metrics", "fairness");
+        assertThat(governance.path("audit").path("intact").asBoolean()).isTrue();
+        assertThat(governance.path("audit").path("events").asLong()).isGreaterThan(20);
         assertThat(summary.path("not_built_yet")).isNotEmpty();
         assertThat(demo.err()).contains("ingesting").contains("Assay demo");
     }

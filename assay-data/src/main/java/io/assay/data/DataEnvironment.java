@@ -54,6 +54,11 @@ public final class DataEnvironment {
         return access;
     }
 
+    /** The snapshots, grants and read log, as recorded (the lineage gate checks versions against it). */
+    public DataCatalog catalog() {
+        return catalog;
+    }
+
     public BatchIngester ingester() {
         PseudonymKey key = PseudonymKey.resolve(keyFromEnvironment, layout.pseudonymKeyFile());
         return new BatchIngester(layout, contracts, catalog, key, clock, INGEST_MEMORY_LIMIT);

@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Tell the story so far on a simulated bank: daily extracts ingested into the data environment "
-                + "(contracts, pseudonymisation, quarantine, snapshots) and read under logged grants. "
+                + "(contracts, pseudonymisation, quarantine, snapshots) and read under logged grants; use cases registered and "
+                + "a model version walked from draft to production by distinct reviewers, every step in a hash-chained audit log. "
                 + "Runs in <home>/demo, which it resets; nothing else in the home is touched.")
 public final class DemoCommand implements Callable<Integer> {
     private final CommandContext context;
@@ -64,6 +65,7 @@ public final class DemoCommand implements Callable<Integer> {
         try (Session session = new Session(config.withHome(demoHome), context.environment())) {
             story.ingest(session, extract, bank);
             story.access(session);
+            story.governance(session, demoHome.resolve("work"), context.environment().clock());
         }
         ObjectNode summary = story.summary();
         output.result(summary, out -> story.printSummary(out, demoHome));

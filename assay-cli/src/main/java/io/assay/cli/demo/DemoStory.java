@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 
 /** The chapters of the demo, each printing as it goes and adding to the JSON summary. */
 final class DemoStory {
-    private static final String SCIENTIST = "dana.scientist";
+    private static final String SCIENTIST = GovernanceChapter.SCIENTIST;
     private static final String STEWARD = "sam.steward";
     private static final String INGEST_ROBOT = "assay.ingest";
 
@@ -90,6 +90,10 @@ final class DemoStory {
         showIdempotence(session, dayFolders.get(dayFolders.size() - 1));
     }
 
+    void governance(Session session, Path workFolder, java.time.Clock clock) {
+        new GovernanceChapter(output, clock, summary).tell(session, workFolder);
+    }
+
     void access(Session session) {
         output.note("");
         output.note("3. Data scientists read the data environment only under a live, logged grant.");
@@ -122,9 +126,9 @@ final class DemoStory {
 
     ObjectNode summary() {
         var notBuilt = summary.putArray("not_built_yet");
-        List.of("model registry, governance and reviews (issue: model registry and governance)",
-                "training, metric definitions and automated gates", "the scoring service and rollout",
-                "production monitoring and retraining").forEach(notBuilt::add);
+        List.of("the registry's REST API, server and API tokens (assay server)",
+                "training, metric definitions and the automated gates (metrics, fairness, stability, robustness, latency)",
+                "the scoring service and rollout", "production monitoring and retraining").forEach(notBuilt::add);
         return summary;
     }
 
@@ -138,8 +142,14 @@ final class DemoStory {
         quarantinedByRule.forEach((rule, count) -> out.printf("    %-22s %,d%n", rule, count));
         out.printf("  batches rejected     %d%n", rejectedBatches);
         out.println();
-        out.println("Not built yet: model registry & governance, training & gates, scoring & rollout, monitoring.");
-        out.println("Look around: assay --home " + demoHome + " data snapshots | data show ID | data quarantine ID | data reads");
+        out.printf("  use cases            %d (churn v1 in production, %d refused attempt(s) audited)%n",
+                summary.path("governance").path("use_cases").asInt(), summary.path("governance").path("refused_attempts").asInt());
+        out.printf("  audit chain          %d events, %s%n", summary.path("governance").path("audit").path("events").asLong(),
+                summary.path("governance").path("audit").path("intact").asBoolean() ? "intact" : "BROKEN");
+        out.println();
+        out.println("Not built yet: the registry's REST server and tokens, training & gates, scoring & rollout, monitoring.");
+        out.println("Look around: assay --home " + demoHome + " data snapshots | data reads | models list | models show churn 1"
+                + " | models history churn 1 | audit verify");
     }
 
     private void count(IngestResult result) {

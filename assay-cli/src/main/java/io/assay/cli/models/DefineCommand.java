@@ -64,7 +64,7 @@ final class DefineCommand implements Callable<Integer> {
             UseCase useCase = session.registry().registerUseCase(actor, draft, session.requestId());
             context.output().result(ModelViews.useCase(useCase, Optional.empty(), 0), out -> out.printf(
                     "Registered use case %s (%s risk): approved by %s; required gates %s%n", useCase.name(), useCase.riskTier(),
-                    useCase.reviewPolicy().approverRoles(), useCase.reviewPolicy().requiredGates()));
+                    useCase.reviewPolicy().approverRoles().stream().sorted().toList(), useCase.reviewPolicy().requiredGates()));
             return 0;
         } catch (IllegalArgumentException e) {
             throw AssayException.invalid(e.getMessage());

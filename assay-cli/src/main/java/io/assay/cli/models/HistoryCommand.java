@@ -32,7 +32,7 @@ final class HistoryCommand implements Callable<Integer> {
             List<AuditEvent> events = session.registry().history(useCase, number);
             ArrayNode rows = Output.JSON.createArrayNode();
             events.forEach(event -> rows.add(ModelViews.event(event)));
-            context.output().result(rows, out -> events.forEach(event -> out.printf("#%-6d %s  %-10s %-30s %-10s -> %-10s %s%n",
+            context.output().result(rows, out -> events.forEach(event -> out.printf("#%-6d %s  %-16s %-30s %-10s -> %-10s %s%n",
                     event.sequence(), event.entry().time().toString().substring(0, 19), event.entry().actor(), event.entry().action(),
                     event.entry().before(), event.entry().after(), event.entry().reason())));
             return 0;

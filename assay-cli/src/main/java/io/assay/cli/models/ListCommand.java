@@ -53,7 +53,7 @@ final class ListCommand implements Callable<Integer> {
                 for (UseCase each : useCases) {
                     List<ModelVersion> versions = registry.versions(each.name());
                     out.printf("%-22s %-7s %-9d %-14s %s%n", each.name(), each.riskTier(), versions.size(),
-                            inProduction(versions).map(v -> "v" + v.number()).orElse("-"), each.reviewPolicy().approverRoles());
+                            inProduction(versions).map(v -> "v" + v.number()).orElse("-"), each.reviewPolicy().approverRoles().stream().sorted().toList());
                 }
             });
             return 0;

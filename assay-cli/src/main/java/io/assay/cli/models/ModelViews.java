@@ -110,7 +110,7 @@ public final class ModelViews {
         out.println("  reviews:");
         for (Review review : version.reviews()) {
             boolean counts = review.digest().equals(EvidenceDigest.of(version));
-            out.printf("    %-20s %-8s %-8s %s%s%n", review.role(), review.reviewer(), review.decision(), review.comment(),
+            out.printf("    %-20s %-16s %-8s %s%s%n", review.role(), review.reviewer(), review.decision(), review.comment(),
                     counts ? "" : "  (older evidence: no longer counts)");
         }
         var awaiting = LifecyclePolicy.outstandingApprovals(version, useCase, (reviewer, role) -> true);
