@@ -4,6 +4,8 @@ import io.assay.core.data.DataCatalog;
 import io.assay.core.error.AssayException;
 import io.assay.core.error.ErrorCode;
 import io.assay.core.registry.RegistryStore;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.jdbcx.JdbcDataSource;
@@ -30,13 +32,14 @@ public final class Database implements AutoCloseable {
 
     public static Database open(DatabaseConfig config) {
         requireNonNull(config, "config is null");
-        DataSource dataSource = dataSource(config);
-        try (Connection ignored = dataSource.getConnection()) {
+        DataSource direct = dataSource(config);
+        try (Connection ignored = direct.getConnection()) {
             // reachable
         } catch (SQLException e) {
             throw new AssayException(ErrorCode.CONFIGURATION, "cannot connect to the metadata database " + config.describe()
                     + ": " + firstLine(e.getMessage()));
         }
+        HikariDataSource dataSource = pooled(config, direct);
         try {
             Flyway.configure(Database.class.getClassLoader())
                     .dataSource(dataSource)
@@ -45,6 +48,7 @@ public final class Database implements AutoCloseable {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
+            dataSource.close();
             throw new AssayException(ErrorCode.CONFIGURATION, "the metadata database " + config.describe()
                     + " could not be brought to this build's schema: " + firstLine(e.getMessage())
                     + " (a released migration must never be edited; add a new V<n>__*.sql instead)", e);
@@ -68,9 +72,24 @@ public final class Database implements AutoCloseable {
         return config.describe();
     }
 
-    /** Connections are opened per transaction; nothing is pooled yet, so there is nothing to release. */
+    /** Closes the connection pool (and with it an embedded database file). */
     @Override
     public void close() {
+        ((HikariDataSource) dataSource).close();
+    }
+
+    /**
+     * A small pool: opening a PostgreSQL connection forks a server process, and opening the
+     * embedded H2 file re-reads it, each far slower than the transaction that needs it.
+     */
+    private static HikariDataSource pooled(DatabaseConfig config, DataSource direct) {
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(direct);
+        pool.setPoolName("assay-metadata");
+        pool.setMaximumPoolSize(config.isEmbedded() ? 8 : 16);
+        pool.setMinimumIdle(1);
+        pool.setAutoCommit(true);
+        return new HikariDataSource(pool);
     }
 
     private static DataSource dataSource(DatabaseConfig config) {

@@ -29,7 +29,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -99,8 +102,7 @@ final class JdbcRegistryStore implements RegistryStore {
 
     @Override
     public List<ModelVersion> listVersions(String useCase) {
-        return read("list model versions", tx -> tx.query("SELECT " + VERSION_COLUMNS + " FROM model_versions WHERE use_case = ? "
-                + "ORDER BY number", row -> tx.version(row), useCase));
+        return read("list model versions", tx -> tx.versions("use_case = ?", useCase));
     }
 
     @Override
@@ -182,14 +184,12 @@ final class JdbcRegistryStore implements RegistryStore {
 
         @Override
         public Optional<ModelVersion> findVersion(String useCase, int number) {
-            return query("SELECT " + VERSION_COLUMNS + " FROM model_versions WHERE use_case = ? AND number = ?", this::version,
-                    useCase, number).stream().findFirst();
+            return versions("use_case = ? AND number = ?", useCase, number).stream().findFirst();
         }
 
         @Override
         public Optional<ModelVersion> findVersionInStage(String useCase, Stage stage) {
-            return query("SELECT " + VERSION_COLUMNS + " FROM model_versions WHERE use_case = ? AND stage = ? ORDER BY number",
-                    this::version, useCase, stage.name()).stream().findFirst();
+            return versions("use_case = ? AND stage = ?", useCase, stage.name()).stream().findFirst();
         }
 
         @Override
@@ -275,30 +275,42 @@ final class JdbcRegistryStore implements RegistryStore {
             }
         }
 
-        private ModelVersion version(ResultSet row) throws SQLException {
-            String useCase = row.getString("use_case");
-            int number = row.getInt("number");
-            int reworks = row.getInt("reworks");
-            Optional<Integer> reworked = row.wasNull() ? Optional.empty() : Optional.of(reworks);
-            Object[] key = {useCase, number};
-            List<GateResult> evidence = query("SELECT gate, passed, figures_json, engine_version, recorded_by, recorded_at FROM "
-                    + "gate_results WHERE use_case = ? AND number = ? ORDER BY position", r -> new GateResult(r.getString(1),
-                    r.getBoolean(2), RegistryJson.figures(r.getString(3)), r.getString(4), r.getString(5), instant(r, 6)), key);
-            List<Review> reviews = query("SELECT role, reviewer, decision, review_comment, digest, findings_json, reviewed_at FROM "
-                    + "reviews WHERE use_case = ? AND number = ? ORDER BY position", r -> new Review(Role.valueOf(r.getString(1)),
-                    r.getString(2), Decision.valueOf(r.getString(3)), r.getString(4), r.getString(5),
-                    RegistryJson.findings(r.getString(6)), instant(r, 7)), key);
-            List<TestResult> tests = query("SELECT test_name, passed, detail, findings_json, recorded_by, recorded_at FROM "
-                    + "test_results WHERE use_case = ? AND number = ? ORDER BY position", r -> new TestResult(r.getString(1),
-                    r.getBoolean(2), r.getString(3), RegistryJson.findings(r.getString(4)), r.getString(5), instant(r, 6)), key);
-            List<Finding> findings = query("SELECT finding, gate FROM version_findings WHERE use_case = ? AND number = ? "
-                    + "ORDER BY position", r -> new Finding(r.getString(1), Optional.ofNullable(r.getString(2))), key);
-            return new ModelVersion(useCase, number, row.getString("author"), Stage.valueOf(row.getString("stage")),
-                    row.getLong("revision"), new ArtifactRef(row.getString("artifact_sha256"), row.getLong("artifact_size"),
-                    row.getString("artifact_format")), RegistryJson.signature(row.getString("signature_json")),
-                    RegistryJson.provenance(row.getString("provenance_json")), RegistryJson.metricSpec(row.getString("metric_spec_json")),
-                    reworked, evidence, reviews, tests, findings, row.getString("stage_reason"), instant(row, "created_at"),
-                    instant(row, "updated_at"));
+        /**
+         * The versions of one use case matching {@code condition}, each with its lists: five
+         * queries however many versions there are (the lists of all of them are read at once).
+         */
+        List<ModelVersion> versions(String condition, Object... parameters) {
+            List<VersionRow> rows = query("SELECT " + VERSION_COLUMNS + " FROM model_versions WHERE " + condition + " ORDER BY number",
+                    VersionRow::of, parameters);
+            if (rows.isEmpty()) {
+                return List.of();
+            }
+            boolean one = rows.size() == 1;
+            String children = (one ? "use_case = ? AND number = ?" : "use_case = ?") + " ORDER BY number, position";
+            Object[] key = one ? new Object[] {rows.get(0).useCase(), rows.get(0).number()} : new Object[] {rows.get(0).useCase()};
+            Map<Integer, List<GateResult>> evidence = grouped(query("SELECT number, gate, passed, figures_json, engine_version, "
+                    + "recorded_by, recorded_at FROM gate_results WHERE " + children, r -> Map.entry(r.getInt(1), new GateResult(
+                    r.getString(2), r.getBoolean(3), RegistryJson.figures(r.getString(4)), r.getString(5), r.getString(6),
+                    instant(r, 7))), key));
+            Map<Integer, List<Review>> reviews = grouped(query("SELECT number, role, reviewer, decision, review_comment, digest, "
+                    + "findings_json, reviewed_at FROM reviews WHERE " + children, r -> Map.entry(r.getInt(1), new Review(
+                    Role.valueOf(r.getString(2)), r.getString(3), Decision.valueOf(r.getString(4)), r.getString(5), r.getString(6),
+                    RegistryJson.findings(r.getString(7)), instant(r, 8))), key));
+            Map<Integer, List<TestResult>> tests = grouped(query("SELECT number, test_name, passed, detail, findings_json, "
+                    + "recorded_by, recorded_at FROM test_results WHERE " + children, r -> Map.entry(r.getInt(1), new TestResult(
+                    r.getString(2), r.getBoolean(3), r.getString(4), RegistryJson.findings(r.getString(5)), r.getString(6),
+                    instant(r, 7))), key));
+            Map<Integer, List<Finding>> findings = grouped(query("SELECT number, finding, gate FROM version_findings WHERE " + children,
+                    r -> Map.entry(r.getInt(1), new Finding(r.getString(2), Optional.ofNullable(r.getString(3)))), key));
+            return rows.stream().map(row -> row.toVersion(evidence.getOrDefault(row.number(), List.of()),
+                    reviews.getOrDefault(row.number(), List.of()), tests.getOrDefault(row.number(), List.of()),
+                    findings.getOrDefault(row.number(), List.of()))).toList();
+        }
+
+        private static <T> Map<Integer, List<T>> grouped(List<Map.Entry<Integer, T>> entries) {
+            Map<Integer, List<T>> byNumber = new HashMap<>();
+            entries.forEach(entry -> byNumber.computeIfAbsent(entry.getKey(), n -> new ArrayList<>()).add(entry.getValue()));
+            return byNumber;
         }
 
         <T> List<T> query(String sql, Transactions.RowMapper<T> mapper, Object... parameters) {
@@ -329,6 +341,27 @@ final class JdbcRegistryStore implements RegistryStore {
                 }
                 throw e;
             }
+        }
+    }
+
+    /** A model_versions row, before its lists are attached. */
+    private record VersionRow(String useCase, int number, String author, Stage stage, long revision, ArtifactRef artifact,
+                              String signature, String provenance, String metricSpec, Optional<Integer> reworks, String stageReason,
+                              Instant createdAt, Instant updatedAt) {
+        static VersionRow of(ResultSet row) throws SQLException {
+            int reworks = row.getInt("reworks");
+            Optional<Integer> reworked = row.wasNull() ? Optional.empty() : Optional.of(reworks);
+            return new VersionRow(row.getString("use_case"), row.getInt("number"), row.getString("author"),
+                    Stage.valueOf(row.getString("stage")), row.getLong("revision"), new ArtifactRef(row.getString("artifact_sha256"),
+                    row.getLong("artifact_size"), row.getString("artifact_format")), row.getString("signature_json"),
+                    row.getString("provenance_json"), row.getString("metric_spec_json"), reworked, row.getString("stage_reason"),
+                    instant(row, "created_at"), instant(row, "updated_at"));
+        }
+
+        ModelVersion toVersion(List<GateResult> evidence, List<Review> reviews, List<TestResult> tests, List<Finding> findings) {
+            return new ModelVersion(useCase, number, author, stage, revision, artifact, RegistryJson.signature(signature),
+                    RegistryJson.provenance(provenance), RegistryJson.metricSpec(metricSpec), reworks, evidence, reviews, tests,
+                    findings, stageReason, createdAt, updatedAt);
         }
     }
 

@@ -1,8 +1,15 @@
 package io.assay.testing;
 
+import io.assay.core.access.Actor;
 import io.assay.core.access.Role;
 import io.assay.core.access.User;
 import io.assay.core.registry.ArtifactRef;
+import io.assay.core.registry.Decision;
+import io.assay.core.registry.EvidenceDigest;
+import io.assay.core.registry.GateResult;
+import io.assay.core.registry.LifecyclePolicy;
+import io.assay.core.registry.ModelVersion;
+import io.assay.core.registry.TestResult;
 import io.assay.core.registry.FeatureSpec;
 import io.assay.core.registry.MetricSpec;
 import io.assay.core.registry.MetricThreshold;
@@ -56,5 +63,35 @@ public final class RegistryFixtures {
 
     public static User user(String name, Role... roles) {
         return new User(name, Set.of(roles), "admin", NOW, true);
+    }
+
+    /** The people {@link #testedVersion} involves, with the roles it needs. */
+    public static List<User> people() {
+        return List.of(user("dana", Role.DATA_SCIENTIST), user("leo", Role.LEGAL_REVIEWER), user("dora", Role.DATA_REVIEWER),
+                user("cole", Role.COMPLIANCE_REVIEWER), user("mo", Role.MLOPS));
+    }
+
+    /**
+     * A version walked to TESTED through the real policy (by dana, approved by leo, dora and cole,
+     * tested by mo), for tests that need many of them fast; {@code useCase} requires gate "metrics".
+     */
+    public static ModelVersion testedVersion(UseCase useCase, int number) {
+        LifecyclePolicy policy = new LifecyclePolicy();
+        ModelVersion version = ModelVersion.draft(useCase.name(), number, "dana", artifact(ARTIFACT_SHA), signature(), provenance(),
+                metricSpec(), Optional.empty(), NOW);
+        version = policy.submit(version, actor("dana", Role.DATA_SCIENTIST), NOW).after();
+        version = policy.attachEvidence(version, useCase, actor("dana", Role.DATA_SCIENTIST), new GateResult("metrics", true,
+                Map.of("auc", 0.8), "gates 0.1", "dana", NOW), NOW).after();
+        for (User reviewer : people().subList(1, 4)) {
+            Role role = reviewer.roles().iterator().next();
+            version = policy.review(version, useCase, Actor.of(reviewer), role, Decision.APPROVE, "ok", EvidenceDigest.of(version),
+                    List.of(), NOW).after();
+        }
+        return policy.recordTest(version, actor("mo", Role.MLOPS), new TestResult("backtest", true, "ok", List.of(), "mo", NOW), NOW)
+                .after();
+    }
+
+    private static Actor actor(String name, Role role) {
+        return new Actor(name, Set.of(role));
     }
 }

@@ -117,20 +117,21 @@ public final class ModelRegistry {
      */
     public ModelVersion promote(String actorName, String useCase, int number, Optional<Integer> replaces, String requestId) {
         return transition(actorName, useCase, number, Action.PROMOTE, requestId, (tx, actor, version) -> {
+            // Production first: a promotion that lost a race learns it before anything else is loaded.
+            Optional<ModelVersion> champion = tx.findVersionInStage(useCase, Stage.PRODUCTION);
+            Optional<Integer> inProduction = champion.map(ModelVersion::number);
+            if (!inProduction.equals(replaces) && !inProduction.equals(Optional.of(number))) {
+                throw new AssayException(ErrorCode.CONCURRENT_CHANGE, "promoting " + version.label() + " would replace "
+                        + inProduction.map(n -> useCase + " v" + n).orElse("no version") + " in production, not "
+                        + replaces.map(n -> useCase + " v" + n).orElse("none") + " as expected; production changed meanwhile"
+                        + " — look again and say which version the promotion replaces");
+            }
             Map<String, Set<Role>> rolesNow = new HashMap<>();
             for (Review review : version.reviews()) {
                 rolesNow.computeIfAbsent(review.reviewer(), name -> tx.findUser(name).map(User::effectiveRoles).orElse(Set.of()));
             }
             Instant now = now();
             Transition promotion = policy.promote(version, useCase(tx, useCase), actor, rolesNow, now);
-            Optional<ModelVersion> champion = tx.findVersionInStage(useCase, Stage.PRODUCTION);
-            Optional<Integer> inProduction = champion.map(ModelVersion::number);
-            if (!inProduction.equals(replaces)) {
-                throw new AssayException(ErrorCode.CONCURRENT_CHANGE, "promoting " + version.label() + " would replace "
-                        + inProduction.map(n -> useCase + " v" + n).orElse("no version") + " in production, not "
-                        + replaces.map(n -> useCase + " v" + n).orElse("none") + " as expected; production changed meanwhile"
-                        + " — look again and say which version the promotion replaces");
-            }
             if (champion.isPresent()) {
                 Transition stepDown = policy.supersede(champion.get(), version, actor, now);
                 tx.updateVersion(stepDown.after());
