@@ -42,11 +42,7 @@ class PostgresConcurrentPromotionTest {
         Database database = Database.open(new DatabaseConfig(postgres.url(), postgres.user(), ""));
         RegistryStore store = database.registryStore();
         UseCase churn = RegistryFixtures.useCase("churn", RiskTier.HIGH, List.of("metrics"));
-        store.inTransaction(tx -> {
-            RegistryFixtures.people().forEach(tx::insertUser);
-            tx.insertUseCase(churn);
-            return null;
-        });
+        RegistryFixtures.seed(store, churn);
         ModelRegistry registry = new ModelRegistry(store, new LifecyclePolicy(), Clock.systemUTC());
         AuditService audit = new AuditService(store, Clock.systemUTC());
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);

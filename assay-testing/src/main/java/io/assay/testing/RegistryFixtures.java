@@ -9,6 +9,7 @@ import io.assay.core.registry.EvidenceDigest;
 import io.assay.core.registry.GateResult;
 import io.assay.core.registry.LifecyclePolicy;
 import io.assay.core.registry.ModelVersion;
+import io.assay.core.registry.RegistryStore;
 import io.assay.core.registry.TestResult;
 import io.assay.core.registry.FeatureSpec;
 import io.assay.core.registry.MetricSpec;
@@ -63,6 +64,15 @@ public final class RegistryFixtures {
 
     public static User user(String name, Role... roles) {
         return new User(name, Set.of(roles), "admin", NOW, true);
+    }
+
+    /** Stores {@link #people()} and {@code useCase} in one transaction. */
+    public static void seed(RegistryStore store, UseCase useCase) {
+        store.inTransaction(tx -> {
+            people().forEach(tx::insertUser);
+            tx.insertUseCase(useCase);
+            return null;
+        });
     }
 
     /** The people {@link #testedVersion} involves, with the roles it needs. */
