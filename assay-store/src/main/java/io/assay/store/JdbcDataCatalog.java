@@ -3,6 +3,7 @@ package io.assay.store;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.assay.core.data.AccessGrant;
+import io.assay.core.data.DataAuditEvents;
 import io.assay.core.data.DataCatalog;
 import io.assay.core.data.DataRead;
 import io.assay.core.data.PrivacyClass;
@@ -117,6 +118,7 @@ final class JdbcDataCatalog implements DataCatalog {
             } catch (SQLException e) {
                 throw alreadyExistsOr(e, "grant " + grant.id() + " already exists");
             }
+            JdbcAuditChain.append(connection, DataAuditEvents.granted(grant));
             return null;
         });
     }
@@ -140,7 +142,9 @@ final class JdbcDataCatalog implements DataCatalog {
                             : AssayException.notFound("no grant " + id);
                 }
             }
-            return queryGrants(connection, "WHERE id = ?", id).get(0);
+            AccessGrant revoked = queryGrants(connection, "WHERE id = ?", id).get(0);
+            JdbcAuditChain.append(connection, DataAuditEvents.revoked(revoked, revocation));
+            return revoked;
         });
     }
 
@@ -169,6 +173,7 @@ final class JdbcDataCatalog implements DataCatalog {
             } catch (SQLException e) {
                 throw alreadyExistsOr(e, "read " + read.id() + " is already recorded");
             }
+            JdbcAuditChain.append(connection, DataAuditEvents.read(read));
             return null;
         });
     }

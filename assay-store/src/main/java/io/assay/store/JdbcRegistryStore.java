@@ -2,7 +2,6 @@ package io.assay.store;
 
 import io.assay.core.access.Role;
 import io.assay.core.access.User;
-import io.assay.core.audit.AuditChain;
 import io.assay.core.audit.AuditEntry;
 import io.assay.core.audit.AuditEvent;
 import io.assay.core.error.AssayException;
@@ -235,16 +234,11 @@ final class JdbcRegistryStore implements RegistryStore {
 
         @Override
         public AuditEvent appendAudit(AuditEntry entry) {
-            List<Object[]> head = query("SELECT sequence, hash FROM audit_head WHERE id = 1",
-                    row -> new Object[] {row.getLong(1), row.getString(2)});
-            AuditEvent event = AuditChain.link((Long) head.get(0)[0] + 1, (String) head.get(0)[1], entry);
-            AuditEntry e = event.entry();
-            insert("INSERT INTO audit_events (" + AUDIT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    "audit event " + event.sequence() + " already exists",
-                    event.sequence(), timestamp(e.time()), e.actor(), e.action(), e.subject(), e.before(), e.after(), e.reason(),
-                    e.requestId(), event.previousHash(), event.hash());
-            update("UPDATE audit_head SET sequence = ?, hash = ? WHERE id = 1", event.sequence(), event.hash());
-            return event;
+            try {
+                return JdbcAuditChain.append(connection, entry);
+            } catch (SQLException e) {
+                throw new Transactions.SqlFailure(e);
+            }
         }
 
         /** Writes the list entries past those already stored; the lists of a version only grow. */

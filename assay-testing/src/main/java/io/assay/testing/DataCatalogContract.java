@@ -1,5 +1,7 @@
 package io.assay.testing;
 
+import io.assay.core.audit.AuditEvent;
+import io.assay.core.audit.AuditVerifier;
 import io.assay.core.data.AccessGrant;
 import io.assay.core.data.DataCatalog;
 import io.assay.core.data.DataRead;
@@ -32,6 +34,24 @@ public abstract class DataCatalogContract {
 
     /** A new, empty catalog for each test. */
     protected abstract DataCatalog newCatalog();
+
+    /** The audit chain the catalog appends to, oldest first. */
+    protected abstract List<AuditEvent> auditEvents();
+
+    @Test
+    void every_grant_revocation_and_read_is_an_event_of_an_intact_audit_chain() {
+        catalog.saveGrant(DataFixtures.grant("grant-1", "dana", NOW));
+        catalog.recordRead(DataFixtures.read("read-1", "dana", NOW.plusSeconds(1)));
+        catalog.revokeGrant("grant-1", new Revocation("sam", NOW.plusSeconds(2)));
+
+        List<AuditEvent> events = auditEvents();
+        AuditVerifier verifier = AuditVerifier.create();
+        events.forEach(verifier);
+
+        assertThat(events).extracting(event -> event.entry().action()).containsExactly("data.grant", "data.read", "data.revoke");
+        assertThat(events).extracting(event -> event.entry().actor()).containsExactly("sam.steward", "dana", "sam");
+        assertThat(verifier.result().intact()).isTrue();
+    }
 
     @BeforeEach
     void createCatalog() {

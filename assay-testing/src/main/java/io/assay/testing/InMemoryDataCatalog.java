@@ -1,6 +1,10 @@
 package io.assay.testing;
 
+import io.assay.core.audit.AuditChain;
+import io.assay.core.audit.AuditEntry;
+import io.assay.core.audit.AuditEvent;
 import io.assay.core.data.AccessGrant;
+import io.assay.core.data.DataAuditEvents;
 import io.assay.core.data.DataCatalog;
 import io.assay.core.data.DataRead;
 import io.assay.core.data.Revocation;
@@ -21,6 +25,7 @@ public final class InMemoryDataCatalog implements DataCatalog {
     private final Map<String, Snapshot> snapshots = new LinkedHashMap<>();
     private final Map<String, AccessGrant> grants = new LinkedHashMap<>();
     private final List<DataRead> reads = new ArrayList<>();
+    private final List<AuditEvent> audit = new ArrayList<>();
 
     @Override
     public synchronized void recordSnapshot(Snapshot snapshot) {
@@ -57,6 +62,7 @@ public final class InMemoryDataCatalog implements DataCatalog {
         if (grants.putIfAbsent(grant.id(), grant) != null) {
             throw new AssayException(ErrorCode.ALREADY_EXISTS, "grant " + grant.id() + " already exists");
         }
+        audit(DataAuditEvents.granted(grant));
     }
 
     @Override
@@ -75,6 +81,7 @@ public final class InMemoryDataCatalog implements DataCatalog {
         }
         AccessGrant revoked = grant.withRevocation(revocation);
         grants.put(id, revoked);
+        audit(DataAuditEvents.revoked(grant, revocation));
         return revoked;
     }
 
@@ -92,6 +99,16 @@ public final class InMemoryDataCatalog implements DataCatalog {
             throw new AssayException(ErrorCode.ALREADY_EXISTS, "read " + read.id() + " is already recorded");
         }
         reads.add(read);
+        audit(DataAuditEvents.read(read));
+    }
+
+    /** The audit chain of this catalog's grants, revocations and reads (the registry's fake keeps its own). */
+    public synchronized List<AuditEvent> auditEvents() {
+        return List.copyOf(audit);
+    }
+
+    private void audit(AuditEntry entry) {
+        audit.add(AuditChain.link(audit.isEmpty() ? null : audit.get(audit.size() - 1), entry));
     }
 
     @Override

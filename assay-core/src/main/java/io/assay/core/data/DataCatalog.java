@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Port: the data environment's metadata — published snapshots, access grants and the read log.
- * Every method is one transaction. Implementations: in-memory (tests), H2 and PostgreSQL, all
+ * Every method is one transaction. Grants, revocations and reads are also appended to the audit
+ * chain ({@link DataAuditEvents}) in that same transaction. Implementations: in-memory (tests), H2 and PostgreSQL, all
  * held to the same contract test suite.
  */
 public interface DataCatalog {
