@@ -160,6 +160,21 @@ class ModelCommandsTest {
         assertThat(cli("aud", "audit", "verify", "--against", checkpoint.toString()).out()).contains("BROKEN at event 3");
     }
 
+    @Test
+    void a_token_is_printed_once_listed_without_its_secret_and_revocable() {
+        JsonNode created = as("admin", "--json", "tokens", "create", "--user", "mo", "--label", "deploy pipeline").json();
+        String secret = created.get("token").asText();
+
+        String listed = as("admin", "--json", "tokens", "list").out();
+        as("admin", "tokens", "revoke", created.get("id").asText());
+        CliRunner.Run notAdmin = cli("mo", "tokens", "create", "--user", "mo");
+
+        assertThat(secret).startsWith("assay_" + created.get("id").asText() + "_");
+        assertThat(listed).contains(created.get("id").asText()).doesNotContain(secret.substring(24));
+        assertThat(as("admin", "--json", "tokens", "list", "--user", "mo").json().get(0).get("revoked_at").isNull()).isFalse();
+        assertThat(notAdmin.exitCode()).isEqualTo(4);
+    }
+
     private void register() throws Exception {
         Path artifact = Files.writeString(work.resolve("model.json"), "{\"trees\":[]}");
         Path spec = Files.writeString(work.resolve("spec.yaml"), SPEC);

@@ -1,6 +1,7 @@
 package io.assay.store;
 
 import io.assay.core.access.Role;
+import io.assay.core.access.ApiToken;
 import io.assay.core.access.User;
 import io.assay.core.audit.AuditEntry;
 import io.assay.core.audit.AuditEvent;
@@ -52,6 +53,7 @@ final class JdbcRegistryStore implements RegistryStore {
             + "consuming_applications, approver_roles, required_gates, marketing_purpose, registered_at";
     private static final String VERSION_COLUMNS = "use_case, number, author, stage, revision, artifact_sha256, artifact_size, "
             + "artifact_format, signature_json, provenance_json, metric_spec_json, reworks, stage_reason, created_at, updated_at";
+    private static final String TOKEN_COLUMNS = "id, user_name, label, secret_sha256, created_by, created_at, expires_at, revoked_at";
     private static final String AUDIT_COLUMNS = "sequence, event_time, actor, action, subject, before_state, after_state, reason, "
             + "request_id, previous_hash, hash";
 
@@ -81,6 +83,19 @@ final class JdbcRegistryStore implements RegistryStore {
     public List<User> listUsers() {
         return read("list users", tx -> tx.query("SELECT name, roles, created_by, created_at, active FROM users ORDER BY name",
                 JdbcRegistryStore::user));
+    }
+
+    @Override
+    public Optional<ApiToken> findToken(String id) {
+        return read("find a token", tx -> tx.findToken(id));
+    }
+
+    @Override
+    public List<ApiToken> listTokens(Optional<String> user) {
+        String order = " ORDER BY created_at DESC, id";
+        return read("list tokens", tx -> user.isPresent()
+                ? tx.query("SELECT " + TOKEN_COLUMNS + " FROM api_tokens WHERE user_name = ?" + order, JdbcRegistryStore::token, user.get())
+                : tx.query("SELECT " + TOKEN_COLUMNS + " FROM api_tokens" + order, JdbcRegistryStore::token));
     }
 
     @Override
@@ -163,6 +178,26 @@ final class JdbcRegistryStore implements RegistryStore {
         public void updateUser(User user) {
             if (update("UPDATE users SET roles = ?, active = ? WHERE name = ?", names(user.roles()), user.active(), user.name()) == 0) {
                 throw AssayException.notFound("no user " + user.name());
+            }
+        }
+
+        @Override
+        public Optional<ApiToken> findToken(String id) {
+            return query("SELECT " + TOKEN_COLUMNS + " FROM api_tokens WHERE id = ?", JdbcRegistryStore::token, id).stream().findFirst();
+        }
+
+        @Override
+        public void insertToken(ApiToken t) {
+            insert("INSERT INTO api_tokens (" + TOKEN_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "token " + t.id() + " already exists",
+                    t.id(), t.user(), t.label(), t.secretSha256(), t.createdBy(), timestamp(t.createdAt()),
+                    t.expiresAt().map(JdbcRegistryStore::timestamp).orElse(null), t.revokedAt().map(JdbcRegistryStore::timestamp).orElse(null));
+        }
+
+        @Override
+        public void updateToken(ApiToken t) {
+            if (update("UPDATE api_tokens SET revoked_at = ? WHERE id = ?", t.revokedAt().map(JdbcRegistryStore::timestamp).orElse(null),
+                    t.id()) == 0) {
+                throw AssayException.notFound("no token " + t.id());
             }
         }
 
@@ -357,6 +392,14 @@ final class JdbcRegistryStore implements RegistryStore {
                     RegistryJson.provenance(provenance), RegistryJson.metricSpec(metricSpec), reworks, evidence, reviews, tests,
                     findings, stageReason, createdAt, updatedAt);
         }
+    }
+
+    private static ApiToken token(ResultSet row) throws SQLException {
+        OffsetDateTime expires = row.getObject("expires_at", OffsetDateTime.class);
+        OffsetDateTime revoked = row.getObject("revoked_at", OffsetDateTime.class);
+        return new ApiToken(row.getString("id"), row.getString("user_name"), row.getString("label"), row.getString("secret_sha256"),
+                row.getString("created_by"), instant(row, "created_at"), Optional.ofNullable(expires).map(OffsetDateTime::toInstant),
+                Optional.ofNullable(revoked).map(OffsetDateTime::toInstant));
     }
 
     private static User user(ResultSet row) throws SQLException {

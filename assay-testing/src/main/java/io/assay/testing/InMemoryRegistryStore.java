@@ -1,5 +1,6 @@
 package io.assay.testing;
 
+import io.assay.core.access.ApiToken;
 import io.assay.core.access.User;
 import io.assay.core.audit.AuditChain;
 import io.assay.core.audit.AuditEntry;
@@ -28,12 +29,12 @@ import java.util.function.Function;
  */
 public final class InMemoryRegistryStore implements RegistryStore {
     private final ReentrantLock lock = new ReentrantLock();
-    private State committed = new State(new HashMap<>(), new HashMap<>(), new HashMap<>(), new ArrayList<>());
+    private State committed = new State(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new ArrayList<>());
 
-    private record State(Map<String, User> users, Map<String, UseCase> useCases, Map<String, ModelVersion> versions,
-                         List<AuditEvent> audit) {
+    private record State(Map<String, User> users, Map<String, ApiToken> tokens, Map<String, UseCase> useCases,
+                         Map<String, ModelVersion> versions, List<AuditEvent> audit) {
         State copy() {
-            return new State(new HashMap<>(users), new HashMap<>(useCases), new HashMap<>(versions), audit);
+            return new State(new HashMap<>(users), new HashMap<>(tokens), new HashMap<>(useCases), new HashMap<>(versions), audit);
         }
     }
 
@@ -64,6 +65,17 @@ public final class InMemoryRegistryStore implements RegistryStore {
     @Override
     public List<User> listUsers() {
         return snapshot().users().values().stream().sorted(Comparator.comparing(User::name)).toList();
+    }
+
+    @Override
+    public Optional<ApiToken> findToken(String id) {
+        return Optional.ofNullable(snapshot().tokens().get(id));
+    }
+
+    @Override
+    public List<ApiToken> listTokens(Optional<String> user) {
+        return snapshot().tokens().values().stream().filter(t -> user.map(t.user()::equals).orElse(true))
+                .sorted(Comparator.comparing(ApiToken::createdAt).reversed().thenComparing(ApiToken::id)).toList();
     }
 
     @Override
@@ -150,6 +162,25 @@ public final class InMemoryRegistryStore implements RegistryStore {
         public void updateUser(User user) {
             if (state.users().replace(user.name(), user) == null) {
                 throw AssayException.notFound("no user " + user.name());
+            }
+        }
+
+        @Override
+        public Optional<ApiToken> findToken(String id) {
+            return Optional.ofNullable(state.tokens().get(id));
+        }
+
+        @Override
+        public void insertToken(ApiToken token) {
+            if (state.tokens().putIfAbsent(token.id(), token) != null) {
+                throw new AssayException(ErrorCode.ALREADY_EXISTS, "token " + token.id() + " already exists");
+            }
+        }
+
+        @Override
+        public void updateToken(ApiToken token) {
+            if (state.tokens().replace(token.id(), token) == null) {
+                throw AssayException.notFound("no token " + token.id());
             }
         }
 

@@ -1,6 +1,7 @@
 package io.assay.testing;
 
 import io.assay.core.access.Actor;
+import io.assay.core.access.ApiToken;
 import io.assay.core.access.Role;
 import io.assay.core.access.User;
 import io.assay.core.audit.AuditEntry;
@@ -77,6 +78,33 @@ public abstract class RegistryStoreContract {
             tx.updateUser(RegistryFixtures.user("nobody", Role.APP));
             return null;
         }), ErrorCode.NOT_FOUND);
+    }
+
+    @Test
+    void a_token_comes_back_field_for_field_and_can_be_revoked() {
+        store.inTransaction(tx -> {
+            tx.insertUser(RegistryFixtures.user("app", Role.APP));
+            return null;
+        });
+        ApiToken token = new ApiToken("0123456789abcdef", "app", "crm <prod>", "c".repeat(64), "root", NOW, Optional.of(NOW.plusSeconds(3600)),
+                Optional.empty());
+        store.inTransaction(tx -> {
+            tx.insertToken(token);
+            return null;
+        });
+
+        assertThat(store.findToken("0123456789abcdef")).contains(token);
+        assertCode(() -> store.inTransaction(tx -> {
+            tx.insertToken(token);
+            return null;
+        }), ErrorCode.ALREADY_EXISTS);
+        ApiToken revoked = token.withRevokedAt(NOW.plusSeconds(60));
+        store.inTransaction(tx -> {
+            tx.updateToken(revoked);
+            return null;
+        });
+        assertThat(store.listTokens(Optional.of("app"))).containsExactly(revoked);
+        assertThat(store.listTokens(Optional.of("nobody"))).isEmpty();
     }
 
     @Test

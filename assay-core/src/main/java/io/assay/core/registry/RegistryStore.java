@@ -1,5 +1,6 @@
 package io.assay.core.registry;
 
+import io.assay.core.access.ApiToken;
 import io.assay.core.access.User;
 import io.assay.core.audit.AuditEvent;
 
@@ -24,6 +25,11 @@ public interface RegistryStore {
     Optional<User> findUser(String name);
 
     List<User> listUsers();
+
+    Optional<ApiToken> findToken(String id);
+
+    /** The tokens of one user (or of everyone), newest first. */
+    List<ApiToken> listTokens(Optional<String> user);
 
     Optional<UseCase> findUseCase(String name);
 

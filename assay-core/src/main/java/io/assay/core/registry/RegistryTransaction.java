@@ -1,5 +1,6 @@
 package io.assay.core.registry;
 
+import io.assay.core.access.ApiToken;
 import io.assay.core.access.User;
 import io.assay.core.audit.AuditEntry;
 import io.assay.core.audit.AuditEvent;
@@ -16,6 +17,14 @@ public interface RegistryTransaction {
 
     /** @throws io.assay.core.error.AssayException NOT_FOUND for an unknown user */
     void updateUser(User user);
+
+    Optional<ApiToken> findToken(String id);
+
+    /** @throws io.assay.core.error.AssayException ALREADY_EXISTS when the id is taken */
+    void insertToken(ApiToken token);
+
+    /** Records a revocation (the only change a token undergoes). */
+    void updateToken(ApiToken token);
 
     Optional<UseCase> findUseCase(String name);
 

@@ -1,0 +1,134 @@
+package io.assay.core.access;
+
+import io.assay.core.audit.AuditEntry;
+import io.assay.core.common.Names;
+import io.assay.core.error.AssayException;
+import io.assay.core.error.ErrorCode;
+import io.assay.core.registry.AuditedChanges;
+import io.assay.core.registry.RegistryStore;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * API tokens: an ADMIN issues one for a user and sees its secret once; Assay keeps only the
+ * secret's SHA-256. A presented token authenticates as its user while it is live and the user
+ * is active; every failure looks the same to the caller, so a guess learns nothing.
+ */
+public final class TokenService {
+    /** {@code assay_<id>_<secret>}: the id finds the record, the secret proves possession. */
+    private static final Pattern FORMAT = Pattern.compile("assay_([a-z0-9]{16})_([A-Za-z0-9_-]{43})");
+    private static final String UNAUTHENTICATED = "the token is not valid (unknown, revoked, expired, or its user is inactive)";
+
+    /** A new token with the secret the caller must hand over now: it is not stored anywhere. */
+    public record Issued(ApiToken token, String secret) {
+    }
+
+    private final RegistryStore store;
+    private final Clock clock;
+    private final AuditedChanges changes;
+    private final Supplier<byte[]> randomBytes;
+
+    public TokenService(RegistryStore store, Clock clock) {
+        this(store, clock, TokenService::secureRandomBytes);
+    }
+
+    /** @param randomBytes 32 fresh random bytes per call (injected so tests are repeatable) */
+    public TokenService(RegistryStore store, Clock clock, Supplier<byte[]> randomBytes) {
+        this.store = requireNonNull(store, "store is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.changes = new AuditedChanges(store, clock);
+        this.randomBytes = requireNonNull(randomBytes, "randomBytes is null");
+    }
+
+    public Issued create(String actorName, String user, String label, Optional<Instant> expiresAt, String requestId) {
+        Names.requireUserName(user);
+        return changes.run(actorName, "token.create", "user:" + user, requestId, tx -> {
+            requireAdmin(tx.findUser(actorName), actorName);
+            if (tx.findUser(user).filter(User::active).isEmpty()) {
+                throw AssayException.notFound("no active user " + Names.quoted(user));
+            }
+            Instant now = changes.now();
+            expiresAt.filter(at -> !at.isAfter(now)).ifPresent(at -> {
+                throw AssayException.invalid("token expiry " + at + " is not in the future");
+            });
+            byte[] random = randomBytes.get();
+            String id = HexFormat.of().formatHex(random, 0, 8);
+            String secret = "assay_" + id + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            ApiToken token = new ApiToken(id, user, label, sha256(secret), actorName, now, expiresAt, Optional.empty());
+            tx.insertToken(token);
+            tx.appendAudit(new AuditEntry(now, actorName, "token.create", "user:" + user, "-", "token " + id,
+                    "label " + Names.quoted(token.label()) + expiresAt.map(at -> ", expires " + at).orElse(", no expiry"), requestId));
+            return new Issued(token, secret);
+        });
+    }
+
+    public ApiToken revoke(String actorName, String tokenId, String requestId) {
+        return changes.run(actorName, "token.revoke", "token:" + Names.requireText("token id", tokenId, 64), requestId, tx -> {
+            requireAdmin(tx.findUser(actorName), actorName);
+            ApiToken token = tx.findToken(tokenId).orElseThrow(() -> AssayException.notFound("no token " + Names.quoted(tokenId)));
+            if (token.revokedAt().isPresent()) {
+                throw new AssayException(ErrorCode.CONCURRENT_CHANGE, "token " + tokenId + " is already revoked");
+            }
+            ApiToken revoked = token.withRevokedAt(changes.now());
+            tx.updateToken(revoked);
+            tx.appendAudit(new AuditEntry(changes.now(), actorName, "token.revoke", "user:" + token.user(), "token " + tokenId,
+                    "revoked", "revoked by " + actorName, requestId));
+            return revoked;
+        });
+    }
+
+    /** The active user a presented token stands for. */
+    public User authenticate(String presented) {
+        Matcher parts = presented == null ? null : FORMAT.matcher(presented.strip());
+        if (parts == null || !parts.matches()) {
+            throw new AssayException(ErrorCode.UNAUTHENTICATED, UNAUTHENTICATED);
+        }
+        Optional<ApiToken> token = store.findToken(parts.group(1));
+        byte[] presentedHash = sha256(presented.strip()).getBytes(StandardCharsets.US_ASCII);
+        byte[] storedHash = token.map(t -> t.secretSha256().getBytes(StandardCharsets.US_ASCII)).orElse(new byte[64]);
+        boolean matches = MessageDigest.isEqual(presentedHash, storedHash);
+        Instant now = clock.instant();
+        return token.filter(t -> matches && t.isLiveAt(now))
+                .flatMap(t -> store.findUser(t.user()))
+                .filter(User::active)
+                .orElseThrow(() -> new AssayException(ErrorCode.UNAUTHENTICATED, UNAUTHENTICATED));
+    }
+
+    public List<ApiToken> list(Optional<String> user) {
+        return store.listTokens(user);
+    }
+
+    private static void requireAdmin(Optional<User> actor, String actorName) {
+        if (actor.filter(User::active).filter(user -> user.holds(Role.ADMIN)).isEmpty()) {
+            throw new AssayException(ErrorCode.ROLE_REQUIRED, actorName + " may not manage tokens: it takes the ADMIN role");
+        }
+    }
+
+    private static String sha256(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        }
+    }
+
+    private static byte[] secureRandomBytes() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+}

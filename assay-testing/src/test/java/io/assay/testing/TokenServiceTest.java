@@ -1,0 +1,81 @@
+package io.assay.testing;
+
+import io.assay.core.access.Role;
+import io.assay.core.access.TokenService;
+import io.assay.core.access.User;
+import io.assay.core.access.UserService;
+import io.assay.core.audit.AuditEvent;
+import io.assay.core.error.AssayException;
+import io.assay.core.error.ErrorCode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TokenServiceTest {
+    private final SettableClock clock = new SettableClock(RegistryFixtures.NOW, ZoneOffset.UTC);
+    private final InMemoryRegistryStore store = new InMemoryRegistryStore();
+    private final UserService users = new UserService(store, clock);
+    private final TokenService tokens = new TokenService(store, clock);
+
+    @BeforeEach
+    void people() {
+        users.bootstrapAdmin("root");
+        users.addUser("root", "crm", Set.of(Role.APP), "t");
+        users.addUser("root", "dana", Set.of(Role.DATA_SCIENTIST), "t");
+    }
+
+    @Test
+    void a_token_authenticates_as_its_user_and_only_its_hash_is_kept() {
+        TokenService.Issued issued = tokens.create("root", "crm", "crm production", Optional.empty(), "t");
+
+        User user = tokens.authenticate(issued.secret());
+
+        assertThat(user.name()).isEqualTo("crm");
+        assertThat(issued.token().secretSha256()).hasSize(64).isNotEqualTo(issued.secret());
+        List<AuditEvent> events = new ArrayList<>();
+        store.scanAudit(1, Long.MAX_VALUE, events::add);
+        assertThat(events).noneMatch(event -> event.entry().reason().contains(issued.secret().substring(24)));
+        assertThat(events.get(events.size() - 1).entry().action()).isEqualTo("token.create");
+    }
+
+    @Test
+    void a_wrong_revoked_or_expired_token_or_an_inactive_user_is_refused_alike() {
+        TokenService.Issued forever = tokens.create("root", "crm", "crm", Optional.empty(), "t");
+        TokenService.Issued hour = tokens.create("root", "dana", "laptop", Optional.of(RegistryFixtures.NOW.plusSeconds(3600)), "t");
+        String tampered = forever.secret().substring(0, forever.secret().length() - 1)
+                + (forever.secret().endsWith("A") ? "B" : "A");
+
+        assertUnauthenticated(tampered);
+        assertUnauthenticated("Bearer nonsense");
+        assertUnauthenticated(null);
+        clock.advance(Duration.ofHours(2));
+        assertUnauthenticated(hour.secret());
+        tokens.revoke("root", forever.token().id(), "t");
+        assertUnauthenticated(forever.secret());
+        TokenService.Issued again = tokens.create("root", "crm", "crm 2", Optional.empty(), "t");
+        users.deactivate("root", "crm", "t");
+        assertUnauthenticated(again.secret());
+    }
+
+    @Test
+    void only_an_admin_issues_tokens() {
+        assertThatThrownBy(() -> tokens.create("dana", "dana", "mine", Optional.empty(), "t"))
+                .isInstanceOfSatisfying(AssayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ROLE_REQUIRED));
+        assertThat(tokens.list(Optional.empty())).isEmpty();
+    }
+
+    private void assertUnauthenticated(String presented) {
+        assertThatThrownBy(() -> tokens.authenticate(presented))
+                .isInstanceOfSatisfying(AssayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED))
+                .hasMessage("the token is not valid (unknown, revoked, expired, or its user is inactive)");
+    }
+}
