@@ -1,6 +1,7 @@
 package io.assay.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.assay.core.common.Names;
 import io.assay.core.error.AssayException;
 import picocli.CommandLine;
 
@@ -31,7 +32,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             environment.out().println(error.toPrettyString());
             environment.out().flush();
         }
-        environment.err().println("assay: " + assay.code() + ": " + assay.getMessage());
+        environment.err().println("assay: " + assay.code() + ": " + Names.printable(assay.getMessage(), 4000));
         environment.err().flush();
         return exitCode(assay);
     }

@@ -58,7 +58,7 @@ class ModelCommandsTest {
     void a_version_goes_from_draft_to_production_through_distinct_people_and_its_history_says_so() throws Exception {
         register();
         as("dana", "models", "submit", "churn", "1");
-        as("dana", "models", "evidence", "churn", "1", "--gate", "metrics", "--passed", "--figure", "auc=0.78", "--engine", "gates 0.1");
+        as("mo", "models", "evidence", "churn", "1", "--gate", "metrics", "--passed", "--figure", "auc=0.78", "--engine", "gates 0.1");
         approveAll(1);
         as("mo", "models", "test", "churn", "1", "--name", "backtest", "--passed", "--detail", "out-of-time AUC 0.77");
 
@@ -67,7 +67,7 @@ class ModelCommandsTest {
         assertThat(promoted.get("stage").asText()).isEqualTo("PRODUCTION");
         JsonNode history = as("aud", "--json", "models", "history", "churn", "1").json();
         assertThat(history).extracting(event -> event.get("actor").asText())
-                .containsExactly("dana", "dana", "dana", "leo", "dora", "cole", "mo", "mo");
+                .containsExactly("dana", "dana", "mo", "leo", "dora", "cole", "mo", "mo");
         JsonNode verify = as("aud", "--json", "audit", "verify").json();
         assertThat(verify.get("intact").asBoolean()).isTrue();
         assertThat(as("aud", "--json", "models", "list").json().get(0).get("in_production").asInt()).isEqualTo(1);
@@ -78,11 +78,11 @@ class ModelCommandsTest {
         as("admin", "users", "roles", "dana", "--set", "DATA_SCIENTIST,LEGAL_REVIEWER");
         register();
         as("dana", "models", "submit", "churn", "1");
-        as("dana", "models", "evidence", "churn", "1", "--gate", "metrics", "--passed", "--engine", "gates 0.1");
+        as("mo", "models", "evidence", "churn", "1", "--gate", "metrics", "--passed", "--engine", "gates 0.1");
         String digest = digest(1);
 
         CliRunner.Run self = cli("dana", "models", "review", "churn", "1", "--approve", "--comment", "fine", "--digest", digest);
-        as("dana", "models", "evidence", "churn", "1", "--gate", "metrics", "--passed", "--engine", "gates 0.2");
+        as("mo", "models", "evidence", "churn", "1", "--gate", "metrics", "--passed", "--engine", "gates 0.2");
         CliRunner.Run stale = cli("leo", "models", "review", "churn", "1", "--approve", "--comment", "fine", "--digest", digest);
 
         assertThat(self.exitCode()).isEqualTo(4);
@@ -95,7 +95,7 @@ class ModelCommandsTest {
     void a_reviewer_whose_role_was_revoked_no_longer_counts_at_promotion() throws Exception {
         register();
         as("dana", "models", "submit", "churn", "1");
-        as("dana", "models", "evidence", "churn", "1", "--gate", "metrics", "--passed", "--engine", "gates 0.1");
+        as("mo", "models", "evidence", "churn", "1", "--gate", "metrics", "--passed", "--engine", "gates 0.1");
         approveAll(1);
         as("mo", "models", "test", "churn", "1", "--name", "backtest", "--passed", "--detail", "ok");
         as("admin", "users", "roles", "leo", "--set", "AUDITOR");
@@ -111,6 +111,8 @@ class ModelCommandsTest {
         register();
         as("dana", "models", "submit", "churn", "1");
 
+        CliRunner.Run forgedDigest = cli("leo", "models", "review", "churn", "1", "--reject", "--comment", "ok",
+                "--digest", "abc\nassay: forged line", "--finding", "x");
         CliRunner.Run newline = cli("leo", "models", "review", "churn", "1", "--reject", "--comment", "ok\nassay: forged line",
                 "--digest", digest(1), "--finding", "x");
         CliRunner.Run script = cli("leo", "models", "review", "churn", "1", "--reject", "--comment", "<script>alert(1)</script>",
@@ -118,6 +120,9 @@ class ModelCommandsTest {
         CliRunner.Run huge = cli("dana", "models", "define", "x".repeat(10_000), "--description", "d", "--intended-use", "u",
                 "--limitations", "l", "--risk-tier", "LOW");
 
+        assertThat(forgedDigest.exitCode()).isEqualTo(2);
+        assertThat(forgedDigest.err().lines()).noneMatch(line -> line.startsWith("assay: forged"));
+        assertThat(as("aud", "models", "history", "churn", "1").out().lines()).noneMatch(line -> line.startsWith("assay: forged"));
         assertThat(newline.exitCode()).isEqualTo(2);
         assertThat(newline.err()).contains("control characters").doesNotContain("forged line");
         assertThat(script.exitCode()).isZero();

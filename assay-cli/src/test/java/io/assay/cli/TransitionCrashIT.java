@@ -26,6 +26,7 @@ class TransitionCrashIT {
     void a_killed_transition_leaves_the_old_or_the_new_state_each_with_its_audit_event() throws Exception {
         Path home = work.resolve("home");
         ok(home, "--as", "admin", "users", "add", "dana", "--roles", "DATA_SCIENTIST");
+        ok(home, "--as", "admin", "users", "add", "mo", "--roles", "MLOPS");
         ok(home, "--as", "dana", "models", "define", "churn", "--description", "Leaves within a quarter", "--intended-use", "Retention",
                 "--limitations", "Not for credit", "--risk-tier", "LOW", "--gates", "metrics");
         Path artifact = Files.writeString(work.resolve("model.json"), "{\"trees\":[]}");
@@ -36,7 +37,7 @@ class TransitionCrashIT {
         int killed = 0;
         List<Long> delays = List.of(300L, 700L, 1_100L, 1_500L, 1_900L, 2_300L, 2_700L, 3_100L);
         for (int i = 0; i < delays.size(); i++) {
-            Process change = Launcher.builder(home, Map.of(), "--as", "dana", "models", "evidence", "churn", "1", "--gate", "metrics",
+            Process change = Launcher.builder(home, Map.of(), "--as", "mo", "models", "evidence", "churn", "1", "--gate", "metrics",
                     i % 2 == 0 ? "--passed" : "--failed", "--engine", "gates 0.1").redirectErrorStream(true)
                     .redirectOutput(work.resolve("log-" + i).toFile()).start();
             if (!change.waitFor(delays.get(i), TimeUnit.MILLISECONDS)) {
@@ -47,7 +48,7 @@ class TransitionCrashIT {
         }
 
         assertThat(killed).as("transitions killed before they finished").isGreaterThanOrEqualTo(2);
-        ok(home, "--as", "dana", "models", "evidence", "churn", "1", "--gate", "metrics", "--passed", "--engine", "gates 0.1");
+        ok(home, "--as", "mo", "models", "evidence", "churn", "1", "--gate", "metrics", "--passed", "--engine", "gates 0.1");
         assertStateMatchesAudit(home);
     }
 

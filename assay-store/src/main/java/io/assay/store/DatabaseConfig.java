@@ -24,11 +24,12 @@ public record DatabaseConfig(String url, String user, String password) {
 
     /**
      * The embedded H2 file database of a home. AUTO_SERVER lets a second process (a CLI command
-     * beside a running server) open the same file.
+     * beside a running server) open the same file; LOCK_TIMEOUT lets a writer wait for the audit
+     * chain's lock as long as it would on PostgreSQL instead of failing after H2's default second.
      */
     public static DatabaseConfig embedded(Path home) {
         Path file = home.toAbsolutePath().normalize().resolve("metadata").resolve("assay");
-        return new DatabaseConfig("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE", "sa", "");
+        return new DatabaseConfig("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=30000", "sa", "");
     }
 
     public boolean isEmbedded() {

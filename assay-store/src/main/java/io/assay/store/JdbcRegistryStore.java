@@ -3,6 +3,7 @@ package io.assay.store;
 import io.assay.core.access.Role;
 import io.assay.core.access.ApiToken;
 import io.assay.core.access.User;
+import io.assay.core.audit.AuditCheckpoint;
 import io.assay.core.audit.AuditEntry;
 import io.assay.core.audit.AuditEvent;
 import io.assay.core.error.AssayException;
@@ -126,6 +127,12 @@ final class JdbcRegistryStore implements RegistryStore {
     }
 
     @Override
+    public AuditCheckpoint recordedHead() {
+        return read("read the audit head", tx -> tx.query("SELECT sequence, hash FROM audit_head WHERE id = 1",
+                row -> new AuditCheckpoint(row.getLong(1), row.getString(2), Instant.EPOCH)).get(0));
+    }
+
+    @Override
     public List<AuditEvent> auditOf(String subject) {
         return read("read the audit log", tx -> tx.query("SELECT " + AUDIT_COLUMNS + " FROM audit_events WHERE subject = ? "
                 + "ORDER BY sequence", JdbcRegistryStore::auditEvent, subject));
@@ -165,6 +172,17 @@ final class JdbcRegistryStore implements RegistryStore {
         public Optional<User> findUser(String name) {
             return query("SELECT name, roles, created_by, created_at, active FROM users WHERE name = ?", JdbcRegistryStore::user, name)
                     .stream().findFirst();
+        }
+
+        @Override
+        public boolean anyUser() {
+            return !query("SELECT name FROM users FETCH FIRST 1 ROWS ONLY", row -> row.getString(1)).isEmpty();
+        }
+
+        @Override
+        public Optional<AuditEvent> auditHead() {
+            return query("SELECT " + AUDIT_COLUMNS + " FROM audit_events WHERE sequence = (SELECT sequence FROM audit_head WHERE id = 1)",
+                    JdbcRegistryStore::auditEvent).stream().findFirst();
         }
 
         @Override

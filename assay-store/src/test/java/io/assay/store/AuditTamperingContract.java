@@ -85,6 +85,16 @@ abstract class AuditTamperingContract {
     }
 
     @Test
+    void events_cut_from_the_end_are_caught_by_the_recorded_head() throws SQLException {
+        sql("DELETE FROM audit_events WHERE sequence > 8");
+
+        AuditVerification result = audit.verify(Optional.empty());
+
+        assertThat(result.firstBrokenSequence()).contains(9L);
+        assertThat(result.problem()).contains("removed from the end");
+    }
+
+    @Test
     void reordered_events_are_caught_at_the_first_moved_one() throws SQLException {
         sql("UPDATE audit_events SET sequence = 1000 WHERE sequence = 7");
         sql("UPDATE audit_events SET sequence = 7 WHERE sequence = 8");
@@ -124,6 +134,8 @@ abstract class AuditTamperingContract {
                 previous = forged;
             }
         }
+
+        sql("UPDATE audit_head SET hash = '" + previous.hash() + "' WHERE id = 1");
 
         assertThat(audit.verify(Optional.empty()).intact()).isTrue();
         assertThat(audit.verify(Optional.of(checkpoint)).firstBrokenSequence()).contains(checkpoint.sequence());

@@ -3,6 +3,7 @@ package io.assay.testing;
 import io.assay.core.access.ApiToken;
 import io.assay.core.access.User;
 import io.assay.core.audit.AuditChain;
+import io.assay.core.audit.AuditCheckpoint;
 import io.assay.core.audit.AuditEntry;
 import io.assay.core.audit.AuditEvent;
 import io.assay.core.error.AssayException;
@@ -13,6 +14,7 @@ import io.assay.core.registry.RegistryTransaction;
 import io.assay.core.registry.Stage;
 import io.assay.core.registry.UseCase;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -111,6 +113,12 @@ public final class InMemoryRegistryStore implements RegistryStore {
     }
 
     @Override
+    public AuditCheckpoint recordedHead() {
+        return auditHead().map(head -> new AuditCheckpoint(head.sequence(), head.hash(), head.entry().time()))
+                .orElse(new AuditCheckpoint(0, AuditChain.GENESIS, Instant.EPOCH));
+    }
+
+    @Override
     public List<AuditEvent> auditOf(String subject) {
         lock.lock();
         try {
@@ -149,6 +157,17 @@ public final class InMemoryRegistryStore implements RegistryStore {
         @Override
         public Optional<User> findUser(String name) {
             return Optional.ofNullable(state.users().get(name));
+        }
+
+        @Override
+        public boolean anyUser() {
+            return !state.users().isEmpty();
+        }
+
+        @Override
+        public Optional<AuditEvent> auditHead() {
+            List<AuditEvent> audit = state.audit();
+            return audit.isEmpty() ? Optional.empty() : Optional.of(audit.get(audit.size() - 1));
         }
 
         @Override

@@ -90,8 +90,8 @@ public final class RegistryFixtures {
         ModelVersion version = ModelVersion.draft(useCase.name(), number, "dana", artifact(ARTIFACT_SHA), signature(), provenance(),
                 metricSpec(), Optional.empty(), NOW);
         version = policy.submit(version, actor("dana", Role.DATA_SCIENTIST), NOW).after();
-        version = policy.attachEvidence(version, useCase, actor("dana", Role.DATA_SCIENTIST), new GateResult("metrics", true,
-                Map.of("auc", 0.8), "gates 0.1", "dana", NOW), NOW).after();
+        version = policy.attachEvidence(version, useCase, actor("mo", Role.MLOPS), new GateResult("metrics", true,
+                Map.of("auc", 0.8), "gates 0.1", "mo", NOW), NOW).after();
         for (User reviewer : people().subList(1, 4)) {
             Role role = reviewer.roles().iterator().next();
             version = policy.review(version, useCase, Actor.of(reviewer), role, Decision.APPROVE, "ok", EvidenceDigest.of(version),

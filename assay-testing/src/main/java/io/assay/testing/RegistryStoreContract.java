@@ -42,6 +42,7 @@ public abstract class RegistryStoreContract {
     private static final LifecyclePolicy POLICY = new LifecyclePolicy();
     private static final Actor DANA = new Actor("dana", Set.of(Role.DATA_SCIENTIST));
     private static final Actor LEO = new Actor("leo", Set.of(Role.LEGAL_REVIEWER));
+    private static final Actor MO = new Actor("mo", Set.of(Role.MLOPS));
 
     protected RegistryStore store;
 
@@ -125,8 +126,8 @@ public abstract class RegistryStoreContract {
         ModelVersion draft = draft(churn, 1);
         insertVersion(draft);
         ModelVersion candidate = update(POLICY.submit(draft, DANA, NOW).after());
-        ModelVersion validated = update(POLICY.attachEvidence(candidate, churn, DANA, new GateResult("metrics", true,
-                Map.of("auc", 0.7712345678901234, "brier", 0.1), "assay-gates 0.1", "dana", NOW.plusNanos(123_000)), NOW).after());
+        ModelVersion validated = update(POLICY.attachEvidence(candidate, churn, MO, new GateResult("metrics", true,
+                Map.of("auc", 0.7712345678901234, "brier", 0.1), "assay-gates 0.1", "mo", NOW.plusNanos(123_000)), NOW).after());
         ModelVersion reviewed = update(POLICY.review(validated, churn, LEO, Role.LEGAL_REVIEWER, Decision.APPROVE, "Fine <b>by</b> legal",
                 EvidenceDigest.of(validated), List.of(), NOW).after());
 

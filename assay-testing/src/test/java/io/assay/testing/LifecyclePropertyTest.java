@@ -88,7 +88,7 @@ class LifecyclePropertyTest {
                                     int target = world.target(uc, n, fit);
                                     Optional<String> missing = world.missingGate(uc, target);
                                     if (!fit || missing.isPresent()) {
-                                        world.evidence(world.pick(who, fit, Role.MLOPS, uc, 0), uc, target,
+                                        world.evidence(world.pick(who, fit, Role.MLOPS, uc, target), uc, target,
                                                 fit ? missing.get() : gate, roll > 1);
                                     }
                                 }))))
@@ -145,9 +145,9 @@ class LifecyclePropertyTest {
                     "ann", EnumSet.of(Role.DATA_SCIENTIST),
                     "bob", EnumSet.of(Role.DATA_SCIENTIST, Role.LEGAL_REVIEWER),
                     "cat", EnumSet.of(Role.LEGAL_REVIEWER, Role.DATA_REVIEWER),
-                    "dan", EnumSet.of(Role.COMPLIANCE_REVIEWER),
+                    "dan", EnumSet.of(Role.COMPLIANCE_REVIEWER, Role.AUDITOR),
                     "eve", EnumSet.of(Role.MLOPS, Role.DATA_REVIEWER),
-                    "fay", EnumSet.of(Role.MLOPS, Role.ADMIN, Role.COMPLIANCE_REVIEWER),
+                    "fay", EnumSet.of(Role.MLOPS, Role.ADMIN),
                     "gus", EnumSet.of(Role.DATA_SCIENTIST, Role.MLOPS));
             roles.forEach((name, held) -> attempt(() -> users.addUser(ADMIN, name, held, "setup")));
             for (String name : USE_CASES) {
@@ -293,6 +293,8 @@ class LifecyclePropertyTest {
         }
 
         private void checkVersion(ModelVersion version, UseCase useCase) {
+            version.evidence().forEach(result -> assertThat(result.recordedBy()).as("evidence of %s", version.label())
+                    .isNotEqualTo(version.author()));
             for (Review review : version.reviews()) {
                 assertThat(review.reviewer()).as("reviewer of %s", version.label()).isNotEqualTo(version.author());
                 assertThat(useCase.requiresApprovalBy(review.role())).as("review role").isTrue();

@@ -41,7 +41,7 @@ class ModelRegistryTest {
         users.addUser("root", "dora", Set.of(Role.DATA_REVIEWER, Role.COMPLIANCE_REVIEWER), "t");
         users.addUser("root", "cole", Set.of(Role.COMPLIANCE_REVIEWER), "t");
         users.addUser("root", "mo", Set.of(Role.MLOPS), "t");
-        users.addUser("root", "max", Set.of(Role.DATA_SCIENTIST, Role.LEGAL_REVIEWER, Role.ADMIN), "t");
+        users.addUser("root", "max", Set.of(Role.DATA_SCIENTIST, Role.LEGAL_REVIEWER), "t");
         registry.registerUseCase("dana", RegistryFixtures.useCase("churn", RiskTier.HIGH, List.of("metrics")), "t");
     }
 
@@ -62,13 +62,32 @@ class ModelRegistryTest {
     }
 
     @Test
-    void rejects_an_approval_by_the_author_even_when_they_hold_the_reviewer_role_and_admin() {
+    void rejects_an_approval_by_the_author_even_when_they_hold_the_reviewer_role() {
         ModelVersion version = validated("max");
 
         assertRefused(() -> registry.review("max", "churn", version.number(), Role.LEGAL_REVIEWER, Decision.APPROVE, "mine",
                 EvidenceDigest.of(version), List.of(), "t"), ErrorCode.SEGREGATION_OF_DUTIES);
         assertThat(registry.history("churn", version.number()).get(registry.history("churn", version.number()).size() - 1)
                 .entry().action()).isEqualTo("version.approve.refused");
+    }
+
+    @Test
+    void rejects_evidence_from_the_versions_own_author() {
+        ModelVersion draft = registry.registerVersion("dana", "churn", RegistryFixtures.artifact(RegistryFixtures.ARTIFACT_SHA),
+                RegistryFixtures.signature(), RegistryFixtures.provenance(), RegistryFixtures.metricSpec(), Optional.empty(), "t");
+        registry.submit("dana", "churn", draft.number(), "t");
+
+        assertRefused(() -> registry.attachEvidence("dana", "churn", draft.number(), "metrics", true, Map.of(), "gates 0.1", "t"),
+                ErrorCode.SEGREGATION_OF_DUTIES);
+        assertThat(registry.version("churn", draft.number()).stage()).isEqualTo(Stage.CANDIDATE);
+    }
+
+    @Test
+    void an_admin_can_neither_change_their_own_roles_nor_hold_admin_beside_a_reviewer_role() {
+        assertRefused(() -> users.setRoles("root", "root", Set.of(Role.ADMIN, Role.AUDITOR), "t"), ErrorCode.SEGREGATION_OF_DUTIES);
+        assertRefused(() -> users.setRoles("root", "mo", Set.of(Role.ADMIN, Role.LEGAL_REVIEWER), "t"), ErrorCode.SEGREGATION_OF_DUTIES);
+        assertRefused(() -> users.addUser("root", "eve", Set.of(Role.ADMIN, Role.DATA_REVIEWER), "t"), ErrorCode.SEGREGATION_OF_DUTIES);
+        assertThat(users.find("mo").orElseThrow().roles()).containsExactly(Role.MLOPS);
     }
 
     @Test
@@ -87,7 +106,7 @@ class ModelRegistryTest {
         approve("leo", Role.LEGAL_REVIEWER);
         approve("dora", Role.DATA_REVIEWER);
 
-        ModelVersion rerun = registry.attachEvidence("dana", "churn", 1, "metrics", true, Map.of("auc", 0.79), "gates 0.2", "t");
+        ModelVersion rerun = registry.attachEvidence("mo", "churn", 1, "metrics", true, Map.of("auc", 0.79), "gates 0.2", "t");
 
         assertThat(rerun.stage()).isEqualTo(Stage.VALIDATED);
         assertThat(rerun.stageReason()).contains("2 approval(s) no longer count");
@@ -170,7 +189,7 @@ class ModelRegistryTest {
         ModelVersion draft = registry.registerVersion(author, "churn", RegistryFixtures.artifact(RegistryFixtures.ARTIFACT_SHA),
                 RegistryFixtures.signature(), RegistryFixtures.provenance(), RegistryFixtures.metricSpec(), Optional.empty(), "t");
         registry.submit(author, "churn", draft.number(), "t");
-        return registry.attachEvidence(author, "churn", draft.number(), "metrics", true, Map.of("auc", 0.78), "gates 0.1", "t");
+        return registry.attachEvidence("mo", "churn", draft.number(), "metrics", true, Map.of("auc", 0.78), "gates 0.1", "t");
     }
 
     private ModelVersion approvedAndTested() {
@@ -180,7 +199,7 @@ class ModelRegistryTest {
 
     private void walkToTested(int number) {
         registry.submit("dana", "churn", number, "t");
-        registry.attachEvidence("dana", "churn", number, "metrics", true, Map.of("auc", 0.8), "gates 0.1", "t");
+        registry.attachEvidence("mo", "churn", number, "metrics", true, Map.of("auc", 0.8), "gates 0.1", "t");
         walkToTestedFromValidated(number);
     }
 

@@ -108,7 +108,7 @@ final class GovernanceChapter {
         ModelVersion draft = register(session, registry, "churn", provenance, workFolder, Optional.empty(), request);
         registry.submit(SCIENTIST, "churn", draft.number(), request);
         ModelVersion validated = runLineageGate(session, registry, "churn", draft.number(), provenance, request);
-        output.note("   " + validated.label() + ": submitted by " + SCIENTIST + ", lineage gate passed ("
+        output.note("   " + validated.label() + ": submitted by " + SCIENTIST + "; " + MLOPS + " runs the lineage gate: passed ("
                 + provenance.snapshotHashes().size() + " snapshots found with their recorded hashes) -> " + validated.stage());
         output.note("     gates not run yet (not built): " + String.join(", ", ModelViews.KNOWN_GATES));
         String digest = EvidenceDigest.of(validated);
@@ -167,7 +167,7 @@ final class GovernanceChapter {
     private static ModelVersion runLineageGate(Session session, ModelRegistry registry, String useCase, int number,
                                                Provenance provenance, String request) {
         LineageGate.Outcome lineage = new LineageGate(session.data().catalog()).evaluate(provenance);
-        return registry.attachEvidence(SCIENTIST, useCase, number, LineageGate.NAME, lineage.passed(), lineage.figures(),
+        return registry.attachEvidence(MLOPS, useCase, number, LineageGate.NAME, lineage.passed(), lineage.figures(),
                 LineageGate.ENGINE, request);
     }
 

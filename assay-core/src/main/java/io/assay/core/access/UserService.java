@@ -37,7 +37,7 @@ public final class UserService {
     public boolean bootstrapAdmin(String name) {
         Names.requireUserName(name);
         return store.inTransaction(tx -> {
-            if (!store.listUsers().isEmpty() || tx.findUser(name).isPresent()) {
+            if (tx.anyUser()) {
                 return false;
             }
             Instant now = now();
@@ -55,6 +55,7 @@ public final class UserService {
         }
         return changes.run(actorName, "user.add", "user:" + name, requestId, tx -> {
             requireAdmin(tx, actorName, "add users");
+            requireSeparateDuties(name, roles);
             Instant now = now();
             User user = new User(name, EnumSet.copyOf(roles), actorName, now, true);
             tx.insertUser(user);
@@ -68,6 +69,10 @@ public final class UserService {
     public User setRoles(String actorName, String name, Set<Role> roles, String requestId) {
         return changes.run(actorName, "user.roles", "user:" + name, requestId, tx -> {
             requireAdmin(tx, actorName, "change roles");
+            if (actorName.equals(name)) {
+                throw new AssayException(ErrorCode.SEGREGATION_OF_DUTIES, actorName + " may not change their own roles; ask another admin");
+            }
+            requireSeparateDuties(name, roles);
             User before = existing(tx, name);
             User after = before.withRoles(roles);
             tx.updateUser(after);
@@ -106,6 +111,14 @@ public final class UserService {
                 "no active user " + Names.quoted(actorName)));
         if (!actor.holds(Role.ADMIN)) {
             throw new AssayException(ErrorCode.ROLE_REQUIRED, actorName + " may not " + what + ": it takes the ADMIN role");
+        }
+    }
+
+    /** An admin who could also approve models could grant themselves whatever a review needs. */
+    private static void requireSeparateDuties(String name, Set<Role> roles) {
+        if (roles.contains(Role.ADMIN) && roles.stream().anyMatch(Role::isReviewer)) {
+            throw new AssayException(ErrorCode.SEGREGATION_OF_DUTIES, name + " cannot hold ADMIN together with a reviewer role "
+                    + roles.stream().filter(Role::isReviewer).sorted().toList());
         }
     }
 

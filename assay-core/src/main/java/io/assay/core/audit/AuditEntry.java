@@ -17,9 +17,10 @@ public record AuditEntry(Instant time, String actor, String action, String subje
         Names.requireUserName(actor);
         action = Names.requireText("audit action", action, 100);
         subject = Names.requireText("audit subject", subject, 300);
-        requireNonNull(before, "before is null");
-        requireNonNull(after, "after is null");
-        requireNonNull(reason, "reason is null");
-        requireNonNull(requestId, "requestId is null");
+        // Whatever a caller or an error message put here, an event stays one line of bounded text.
+        before = Names.printable(requireNonNull(before, "before is null"), 400);
+        after = Names.printable(requireNonNull(after, "after is null"), 400);
+        reason = Names.printable(requireNonNull(reason, "reason is null"), 8000);
+        requestId = Names.printable(requireNonNull(requestId, "requestId is null"), 100);
     }
 }

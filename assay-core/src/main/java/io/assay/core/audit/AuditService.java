@@ -25,9 +25,13 @@ public final class AuditService {
         this.changes = new AuditedChanges(store, clock);
     }
 
-    /** Walks the whole chain (streaming); with a checkpoint, also holds it to the exported head. */
+    /**
+     * Walks the whole chain (streaming) and holds it to a checkpoint: the one given (exported
+     * earlier), else the head the store records beside the events, read before the walk so that
+     * events appended meanwhile do not matter.
+     */
     public AuditVerification verify(Optional<AuditCheckpoint> checkpoint) {
-        AuditVerifier verifier = checkpoint.map(AuditVerifier::against).orElseGet(AuditVerifier::create);
+        AuditVerifier verifier = AuditVerifier.against(checkpoint.orElseGet(store::recordedHead));
         store.scanAudit(1, Long.MAX_VALUE, verifier);
         return verifier.result();
     }
@@ -40,7 +44,7 @@ public final class AuditService {
         return changes.run(actorName, "audit.checkpoint", "audit", requestId, tx -> {
             requireAuditor(tx.findUser(actorName), actorName, "export a checkpoint");
             Instant now = changes.now();
-            AuditCheckpoint head = store.auditHead().map(event -> new AuditCheckpoint(event.sequence(), event.hash(), now))
+            AuditCheckpoint head = tx.auditHead().map(event -> new AuditCheckpoint(event.sequence(), event.hash(), now))
                     .orElse(new AuditCheckpoint(0, AuditChain.GENESIS, now));
             tx.appendAudit(new AuditEntry(now, actorName, "audit.checkpoint", "audit", "-", "sequence " + head.sequence(),
                     "checkpoint of the chain head exported", requestId));

@@ -40,6 +40,22 @@ public final class Names {
         return value.strip();
     }
 
+    /**
+     * Text safe for one log line or audit field: control characters escaped as \\uXXXX, cut to
+     * {@code maxLength} characters. Applying it twice changes nothing more.
+     */
+    public static String printable(String value, int maxLength) {
+        StringBuilder out = new StringBuilder(Math.min(value.length(), maxLength) + 16);
+        value.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.length() <= maxLength ? out.toString() : out.substring(0, maxLength - 1) + "…";
+    }
+
     /** Quotes a value for an error message, cut short so a huge input cannot flood a log. */
     public static String quoted(String value) {
         if (value == null) {

@@ -70,7 +70,7 @@ public final class LifecyclePolicy {
     }
 
     /**
-     * A gate's result joins the evidence. The version is VALIDATED while every required gate's
+     * A gate's result joins the evidence, recorded by someone other than the author. The version is VALIDATED while every required gate's
      * latest result passed, else CANDIDATE. New evidence changes the digest, so approvals given
      * before no longer count and an APPROVED or TESTED version drops back, saying why.
      */
@@ -80,6 +80,8 @@ public final class LifecyclePolicy {
             throw new AssayException(ErrorCode.ROLE_REQUIRED, actor.name() + " may not attach evidence: it takes the "
                     + Role.DATA_SCIENTIST + " or " + Role.MLOPS + " role");
         }
+        // A gate's verdict must not come from the person it judges.
+        requireNotAuthor(version, actor, "attach evidence to");
         ModelVersion withResult = version.withEvidence(result);
         List<String> missing = missingGates(withResult, useCase);
         Stage next = missing.isEmpty() ? Stage.VALIDATED : Stage.CANDIDATE;
@@ -115,6 +117,7 @@ public final class LifecyclePolicy {
         }
         requireRole(actor, role, "review as " + role);
         requireNotAuthor(version, actor, "review");
+        RegistryNames.requireSha256("the signed evidence digest", signedDigest);
         String current = EvidenceDigest.of(version);
         if (!current.equals(signedDigest)) {
             throw new AssayException(ErrorCode.STALE_DIGEST, "the review of " + version.label() + " signs digest "

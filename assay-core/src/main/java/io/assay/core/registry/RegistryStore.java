@@ -2,6 +2,7 @@ package io.assay.core.registry;
 
 import io.assay.core.access.ApiToken;
 import io.assay.core.access.User;
+import io.assay.core.audit.AuditCheckpoint;
 import io.assay.core.audit.AuditEvent;
 
 import java.util.List;
@@ -42,6 +43,12 @@ public interface RegistryStore {
 
     /** The chain's last event, if any. */
     Optional<AuditEvent> auditHead();
+
+    /**
+     * Where the store records the chain's head (sequence and hash) apart from the events, so that
+     * events cut from the end are noticed; sequence 0 and the genesis hash for an empty chain.
+     */
+    AuditCheckpoint recordedHead();
 
     /** The events about one subject (e.g. {@code model:churn/v3}), oldest first. */
     List<AuditEvent> auditOf(String subject);

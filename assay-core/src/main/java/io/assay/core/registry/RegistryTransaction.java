@@ -12,6 +12,12 @@ public interface RegistryTransaction {
 
     Optional<User> findUser(String name);
 
+    /** Whether any user exists (a new home has none). */
+    boolean anyUser();
+
+    /** The chain's last event, read inside this transaction (which holds the chain's lock). */
+    Optional<AuditEvent> auditHead();
+
     /** @throws io.assay.core.error.AssayException ALREADY_EXISTS when the name is taken */
     void insertUser(User user);
 
