@@ -47,23 +47,30 @@ public final class FileArtifactStore {
                 throw AssayException.invalid("artifact " + source + " has " + size + " bytes; an artifact holds 1 byte to 2 GiB");
             }
             Path temporary = Files.createDirectories(root.resolve("tmp")).resolve(UUID.randomUUID() + ".part");
-            String sha256;
-            try (InputStream in = new DigestInputStream(Files.newInputStream(source), sha256Digest());
-                 OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW)) {
-                in.transferTo(out);
-                sha256 = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            try {
+                String sha256;
+                long copied;
+                try (InputStream in = new DigestInputStream(Files.newInputStream(source), sha256Digest());
+                     OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW)) {
+                    copied = in.transferTo(out);
+                    sha256 = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+                }
+                if (copied != size) {
+                    throw AssayException.invalid("artifact " + source + " changed while it was stored (" + size + " then " + copied
+                            + " bytes); store it again once it is complete");
+                }
+                try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                    channel.force(true);
+                }
+                Path target = pathOf(sha256);
+                Files.createDirectories(target.getParent());
+                if (!Files.exists(target)) {
+                    moveAtomically(temporary, target);
+                }
+                return new ArtifactRef(sha256, size, format);
+            } finally {
+                Files.deleteIfExists(temporary);
             }
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            Path target = pathOf(sha256);
-            Files.createDirectories(target.getParent());
-            if (Files.exists(target)) {
-                Files.delete(temporary);
-            } else {
-                moveAtomically(temporary, target);
-            }
-            return new ArtifactRef(sha256, size, format);
         } catch (IOException e) {
             throw new AssayException(ErrorCode.STORAGE_FAILURE, "cannot store artifact " + source.getFileName() + ": " + e.getMessage());
         }

@@ -69,9 +69,16 @@ final class Transactions {
         }
     }
 
-    /** The SQL state and message, never the statement's values (they may be customer data). */
+    /**
+     * The SQL state and the message's first line, cut where a quoted value begins: never the
+     * statement's values (H2 quotes the offending value in single quotes, and it may be customer
+     * data or stored audit text); identifiers, in double quotes, stay.
+     */
     private static AssayException storageFailure(String what, SQLException e) {
+        String first = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        int quote = first.indexOf('\'');
+        String shown = quote < 0 ? first : first.substring(0, quote).strip() + " (value withheld)";
         return new AssayException(ErrorCode.STORAGE_FAILURE, "metadata database failed to " + what + " (SQLState "
-                + e.getSQLState() + "): " + (e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("")), e);
+                + e.getSQLState() + "): " + shown, e);
     }
 }

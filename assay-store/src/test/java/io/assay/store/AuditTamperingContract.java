@@ -141,6 +141,13 @@ abstract class AuditTamperingContract {
         assertThat(audit.verify(Optional.of(checkpoint)).firstBrokenSequence()).contains(checkpoint.sequence());
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void closeDatabase() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
     private void sql(String statement) throws SQLException {
         try (Connection connection = database.dataSource().getConnection(); Statement sql = connection.createStatement()) {
             sql.executeUpdate(statement);

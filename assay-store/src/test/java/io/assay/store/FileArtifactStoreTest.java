@@ -32,6 +32,17 @@ class FileArtifactStoreTest {
     }
 
     @Test
+    void a_failed_copy_leaves_no_partial_file() throws Exception {
+        FileArtifactStore store = new FileArtifactStore(home.resolve("artifacts"));
+        Path unreadable = Files.writeString(home.resolve("secret.bin"), "weights");
+        unreadable.toFile().setReadable(false);
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(unreadable), "running as a user who reads everything");
+
+        assertThatThrownBy(() -> store.put(unreadable, "xgboost-json")).isInstanceOf(AssayException.class);
+        assertThat(home.resolve("artifacts/tmp")).isEmptyDirectory();
+    }
+
+    @Test
     void a_tampered_artifact_is_reported_corrupt_and_an_empty_file_is_refused() throws Exception {
         FileArtifactStore store = new FileArtifactStore(home.resolve("artifacts"));
         ArtifactRef stored = store.put(Files.writeString(home.resolve("model.json"), "weights"), "xgboost-json");

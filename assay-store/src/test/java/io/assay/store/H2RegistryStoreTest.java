@@ -2,6 +2,7 @@ package io.assay.store;
 
 import io.assay.core.registry.RegistryStore;
 import io.assay.testing.RegistryStoreContract;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -9,9 +10,16 @@ import java.nio.file.Path;
 class H2RegistryStoreTest extends RegistryStoreContract {
     @TempDir
     Path home;
+    private Database database;
 
     @Override
     protected RegistryStore newStore() {
-        return Database.open(DatabaseConfig.embedded(home)).registryStore();
+        database = Database.open(DatabaseConfig.embedded(home));
+        return database.registryStore();
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
     }
 }

@@ -35,11 +35,12 @@ class PostgresConcurrentPromotionTest {
     private static final int CLIENTS = 64;
     private static final int ROUNDS = 100;
     private PostgresTestDatabase postgres;
+    private Database database;
 
     @Test
     void concurrent_promotions_have_exactly_one_winner_per_round_and_every_attempt_is_audited() throws Exception {
         postgres = PostgresTestDatabase.createOrSkip();
-        Database database = Database.open(new DatabaseConfig(postgres.url(), postgres.user(), ""));
+        database = Database.open(new DatabaseConfig(postgres.url(), postgres.user(), ""));
         RegistryStore store = database.registryStore();
         UseCase churn = RegistryFixtures.useCase("churn", RiskTier.HIGH, List.of("metrics"));
         RegistryFixtures.seed(store, churn);
@@ -106,6 +107,9 @@ class PostgresConcurrentPromotionTest {
 
     @AfterEach
     void dropSchema() {
+        if (database != null) {
+            database.close();
+        }
         if (postgres != null) {
             postgres.close();
         }

@@ -7,15 +7,20 @@ import org.junit.jupiter.api.AfterEach;
 
 class PostgresRegistryStoreTest extends RegistryStoreContract {
     private PostgresTestDatabase postgres;
+    private Database database;
 
     @Override
     protected RegistryStore newStore() {
         postgres = PostgresTestDatabase.createOrSkip();
-        return Database.open(new DatabaseConfig(postgres.url(), postgres.user(), "")).registryStore();
+        database = Database.open(new DatabaseConfig(postgres.url(), postgres.user(), ""));
+        return database.registryStore();
     }
 
     @AfterEach
     void dropSchema() {
+        if (database != null) {
+            database.close();
+        }
         if (postgres != null) {
             postgres.close();
         }
