@@ -14,6 +14,7 @@ import io.assay.core.registry.UseCase;
 import io.assay.data.DurableFiles;
 import io.assay.store.Database;
 import io.assay.store.DatabaseConfig;
+import io.assay.store.JdbcAuditChain;
 import io.assay.testing.PostgresTestDatabase;
 import io.assay.testing.RegistryFixtures;
 
@@ -25,7 +26,6 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -159,24 +159,12 @@ final class RegistryBenchmark {
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         try (Connection connection = database.dataSource().getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_events (sequence, event_time, actor, action, "
-                    + "subject, before_state, after_state, reason, request_id, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement insert = connection.prepareStatement(JdbcAuditChain.INSERT)) {
                 long from = previous == null ? 1 : previous.sequence() + 1;
                 for (long sequence = from; sequence <= events; sequence++) {
                     AuditEvent event = AuditChain.link(previous, new AuditEntry(start.plusMillis(sequence), "dana", "version.submit",
                             "model:bench/v" + sequence, "DRAFT", "CANDIDATE", "submitted; metric spec frozen", "bench-" + sequence));
-                    AuditEntry e = event.entry();
-                    insert.setLong(1, event.sequence());
-                    insert.setObject(2, e.time().atOffset(ZoneOffset.UTC));
-                    insert.setString(3, e.actor());
-                    insert.setString(4, e.action());
-                    insert.setString(5, e.subject());
-                    insert.setString(6, e.before());
-                    insert.setString(7, e.after());
-                    insert.setString(8, e.reason());
-                    insert.setString(9, e.requestId());
-                    insert.setString(10, event.previousHash());
-                    insert.setString(11, event.hash());
+                    JdbcAuditChain.bind(insert, event);
                     insert.addBatch();
                     if (sequence % 5000 == 0) {
                         insert.executeBatch();

@@ -115,20 +115,8 @@ abstract class AuditTamperingContract {
                 AuditEntry e = original.entry();
                 AuditEvent forged = AuditChain.link(previous, new AuditEntry(e.time(), e.actor(), e.action(), e.subject(), e.before(),
                         e.after(), "rewritten", e.requestId()));
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_events (sequence, event_time, actor, "
-                        + "action, subject, before_state, after_state, reason, request_id, previous_hash, hash) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    insert.setLong(1, forged.sequence());
-                    insert.setObject(2, forged.entry().time().atOffset(ZoneOffset.UTC));
-                    insert.setString(3, e.actor());
-                    insert.setString(4, e.action());
-                    insert.setString(5, e.subject());
-                    insert.setString(6, e.before());
-                    insert.setString(7, e.after());
-                    insert.setString(8, "rewritten");
-                    insert.setString(9, e.requestId());
-                    insert.setString(10, forged.previousHash());
-                    insert.setString(11, forged.hash());
+                try (PreparedStatement insert = connection.prepareStatement(JdbcAuditChain.INSERT)) {
+                    JdbcAuditChain.bind(insert, forged);
                     insert.executeUpdate();
                 }
                 previous = forged;

@@ -29,15 +29,7 @@ final class EvidenceCommand implements Callable<Integer> {
     String gate;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Verdict verdict;
-
-    static final class Verdict {
-        @Option(names = "--passed", required = true)
-        boolean passed;
-
-        @Option(names = "--failed", required = true)
-        boolean failed;
-    }
+    PassedOrFailed verdict;
 
     @Option(names = "--figure", description = "A figure behind the verdict, name=value (repeatable)")
     List<String> figures = List.of();

@@ -11,7 +11,9 @@ import io.assay.core.registry.UseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -44,14 +46,16 @@ final class ListCommand implements Callable<Integer> {
                 return 0;
             }
             List<UseCase> useCases = registry.listUseCases();
+            Map<String, List<ModelVersion>> versionsOf = new LinkedHashMap<>();
             for (UseCase each : useCases) {
                 List<ModelVersion> versions = registry.versions(each.name());
+                versionsOf.put(each.name(), versions);
                 rows.add(ModelViews.useCase(each, inProduction(versions), versions.size()));
             }
             context.output().result(rows, out -> {
                 out.printf("%-22s %-7s %-9s %-14s %s%n", "USE CASE", "RISK", "VERSIONS", "IN PRODUCTION", "APPROVERS");
                 for (UseCase each : useCases) {
-                    List<ModelVersion> versions = registry.versions(each.name());
+                    List<ModelVersion> versions = versionsOf.get(each.name());
                     out.printf("%-22s %-7s %-9d %-14s %s%n", each.name(), each.riskTier(), versions.size(),
                             inProduction(versions).map(v -> "v" + v.number()).orElse("-"), each.reviewPolicy().approverRoles().stream().sorted().toList());
                 }

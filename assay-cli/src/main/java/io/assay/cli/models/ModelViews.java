@@ -43,6 +43,7 @@ public final class ModelViews {
     }
 
     public static ObjectNode version(ModelVersion version, UseCase useCase) {
+        String digest = EvidenceDigest.of(version);
         ObjectNode node = Output.JSON.createObjectNode()
                 .put("use_case", version.useCase())
                 .put("version", version.number())
@@ -50,7 +51,7 @@ public final class ModelViews {
                 .put("stage", version.stage().name())
                 .put("stage_reason", version.stageReason())
                 .put("revision", version.revision())
-                .put("evidence_digest", EvidenceDigest.of(version))
+                .put("evidence_digest", digest)
                 .put("created_at", version.createdAt().toString())
                 .put("updated_at", version.updatedAt().toString());
         version.reworks().ifPresentOrElse(r -> node.put("reworks", r), () -> node.putNull("reworks"));
@@ -65,7 +66,7 @@ public final class ModelViews {
         for (Review review : version.reviews()) {
             reviews.addObject().put("role", review.role().name()).put("reviewer", review.reviewer())
                     .put("decision", review.decision().name()).put("comment", review.comment()).put("digest", review.digest())
-                    .put("counts", review.digest().equals(EvidenceDigest.of(version))).put("reviewed_at", review.reviewedAt().toString());
+                    .put("counts", review.digest().equals(digest)).put("reviewed_at", review.reviewedAt().toString());
         }
         LifecyclePolicy.outstandingApprovals(version, useCase, (reviewer, role) -> true).stream().sorted()
                 .forEach(role -> node.withArray("awaiting_approval").add(role.name()));
@@ -96,12 +97,13 @@ public final class ModelViews {
     }
 
     public static void printVersion(PrintWriter out, ModelVersion version, UseCase useCase) {
+        String digest = EvidenceDigest.of(version);
         out.printf("%s — %s (revision %d) by %s%n", version.label(), version.stage(), version.revision(), version.author());
         out.printf("  why:        %s%n", version.stageReason());
         version.reworks().ifPresent(r -> out.printf("  reworks:    %s v%d%n", version.useCase(), r));
         out.printf("  artifact:   %s (%,d bytes, %s)%n", version.artifact().sha256(), version.artifact().sizeBytes(),
                 version.artifact().format());
-        out.printf("  digest:     %s   <- reviewers sign this%n", EvidenceDigest.of(version));
+        out.printf("  digest:     %s   <- reviewers sign this%n", digest);
         out.println("  gates:");
         for (String gate : gateNames(useCase)) {
             String required = useCase.reviewPolicy().requiredGates().contains(gate) ? "required" : "not required yet";
@@ -109,7 +111,7 @@ public final class ModelViews {
         }
         out.println("  reviews:");
         for (Review review : version.reviews()) {
-            boolean counts = review.digest().equals(EvidenceDigest.of(version));
+            boolean counts = review.digest().equals(digest);
             out.printf("    %-20s %-16s %-8s %s%s%n", review.role(), review.reviewer(), review.decision(), review.comment(),
                     counts ? "" : "  (older evidence: no longer counts)");
         }

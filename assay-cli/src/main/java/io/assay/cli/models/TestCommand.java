@@ -26,15 +26,7 @@ final class TestCommand implements Callable<Integer> {
     String name;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Verdict verdict;
-
-    static final class Verdict {
-        @Option(names = "--passed", required = true)
-        boolean passed;
-
-        @Option(names = "--failed", required = true)
-        boolean failed;
-    }
+    PassedOrFailed verdict;
 
     @Option(names = "--detail", required = true, description = "What was checked and what came out")
     String detail;

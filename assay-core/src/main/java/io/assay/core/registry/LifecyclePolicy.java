@@ -85,8 +85,9 @@ public final class LifecyclePolicy {
         ModelVersion withResult = version.withEvidence(result);
         List<String> missing = missingGates(withResult, useCase);
         Stage next = missing.isEmpty() ? Stage.VALIDATED : Stage.CANDIDATE;
+        String digestBefore = EvidenceDigest.of(version);
         long voided = version.reviews().stream().filter(review -> review.decision() == Decision.APPROVE
-                && review.digest().equals(EvidenceDigest.of(version))).count();
+                && review.digest().equals(digestBefore)).count();
         String verdict = "gate " + result.gate() + (result.passed() ? " passed" : " failed");
         String reason;
         if (voided > 0) {
