@@ -39,7 +39,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     static int exitCode(AssayException exception) {
         return switch (exception.code().category()) {
-            case INVALID_INPUT -> 2;
+            case INVALID_INPUT, TOO_LARGE -> 2;
             case NOT_FOUND -> 3;
             case UNAUTHENTICATED, FORBIDDEN -> 4;
             case CONFLICT -> 5;

@@ -1,0 +1,5 @@
+package io.assay.server.api;
+
+/** A stored model file, named by its content. */
+public record ArtifactView(String sha256, long sizeBytes, String format) {
+}

@@ -1,0 +1,58 @@
+package io.assay.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The bodies clients send. None of them has a stage, an author, a reviewer or a revision: those
+ * are set by Assay from who is asking and what the policy allows, and a body naming them is
+ * refused as an unknown field.
+ */
+public final class Requests {
+    private Requests() {}
+
+    public record DefineUseCase(String name, Optional<String> owner, String description, String riskTier, String intendedUse,
+                                String limitations, Optional<List<String>> consumingApplications,
+                                Optional<List<String>> approverRoles, Optional<List<String>> requiredGates,
+                                Optional<Boolean> marketingPurpose) {
+    }
+
+    /** {@code spec} has the shape of a model spec file (spec_format 1): signature, provenance, metrics. */
+    public record RegisterVersion(String artifactSha256, Optional<String> artifactFormat, JsonNode spec, Optional<Integer> reworks) {
+    }
+
+    public record AttachEvidence(String gate, Boolean passed, Optional<Map<String, Double>> figures, String engine) {
+    }
+
+    /** {@code role} may be left out when the reviewer holds exactly one of the roles the use case needs. */
+    public record SubmitReview(Optional<String> role, String decision, String comment, String digest,
+                               Optional<List<String>> findings) {
+    }
+
+    public record RecordTest(String test, Boolean passed, String detail, Optional<List<String>> findings) {
+    }
+
+    /** {@code replaces}: the version expected in production now, or "none"; left out, whatever is there now. */
+    public record Promote(Optional<String> replaces) {
+    }
+
+    public record Retire(String reason) {
+    }
+
+    public record AddUser(String name, List<String> roles) {
+    }
+
+    public record SetRoles(List<String> roles) {
+    }
+
+    /** {@code expires}: the last valid day (UTC); left out, the token does not expire. */
+    public record CreateToken(String user, Optional<String> label, Optional<LocalDate> expires) {
+    }
+
+    public record VerifyAudit(Optional<CheckpointView> against) {
+    }
+}

@@ -1,0 +1,7 @@
+package io.assay.server.api;
+
+import java.time.Instant;
+import java.util.List;
+
+public record UserView(String name, boolean active, List<String> roles, String createdBy, Instant createdAt) {
+}

@@ -1,0 +1,149 @@
+package io.assay.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.assay.core.access.Role;
+import io.assay.core.access.User;
+import io.assay.core.common.Names;
+import io.assay.core.error.AssayException;
+import io.assay.core.error.ErrorCode;
+import io.assay.server.ServerConfig;
+import io.assay.server.api.Governance;
+import io.assay.server.api.LocalGovernance;
+import io.assay.server.api.Services;
+import io.assay.server.api.Wire;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The control-plane REST API over Javalin. Every route comes from the route table; each call is
+ * authenticated, checked against the route's roles, handed to {@link LocalGovernance} as the
+ * caller, and answered as JSON or problem+json.
+ */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger ACCESS = LoggerFactory.getLogger("io.assay.server.access");
+    private static final String ACTOR = "assay.actor";
+
+    private final Javalin app;
+    private final List<ApiRoute> routes;
+    private final ServerConfig config;
+
+    private ApiServer(Javalin app, List<ApiRoute> routes, ServerConfig config) {
+        this.app = app;
+        this.routes = routes;
+        this.config = config;
+    }
+
+    /**
+     * @param health     what the health route reports (e.g. that the database answers); throws when unhealthy
+     * @param scratch    where uploads are received before they are stored
+     */
+    public static ApiServer create(ServerConfig config, Services services, Supplier<Map<String, Object>> health, Path scratch,
+                                   String version) {
+        requireNonNull(config, "config is null");
+        requireNonNull(services, "services is null");
+        Authenticator authenticator = new Authenticator(services.tokens(), services.users(),
+                config.authenticationRequired() ? Optional.empty() : config.localUser());
+        List<ApiRoute> routes = new ArrayList<>();
+        routes.addAll(SystemRoutes.routes(() -> OpenApiDocument.of(routes, version), health));
+        routes.addAll(UseCaseRoutes.routes());
+        routes.addAll(TransitionRoutes.routes());
+        routes.addAll(ArtifactRoutes.routes(scratch));
+        routes.addAll(AuditRoutes.routes());
+        routes.addAll(AdminRoutes.routes());
+        Javalin app = Javalin.create(javalin -> {
+            javalin.startup.showJavalinBanner = false;
+            javalin.startup.showOldJavalinVersionWarning = false;
+            javalin.jetty.host = config.host();
+            javalin.jetty.port = config.port();
+            javalin.http.maxRequestSize = config.maxBodyBytes();
+            javalin.jsonMapper(new JavalinJackson(Wire.JSON, false));
+            for (ApiRoute route : routes) {
+                javalin.routes.addHttpHandler(route.method(), route.path(), ctx -> handle(ctx, route, authenticator, services));
+            }
+            javalin.routes.exception(Exception.class, (failure, ctx) -> Problems.write(ctx, failure));
+            // Javalin answers its own exceptions (body too large, no route) in plain text unless told otherwise.
+            javalin.routes.exception(HttpResponseException.class, (failure, ctx) -> Problems.write(ctx, failure));
+            javalin.routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    Problems.write(ctx, AssayException.notFound("no such route: " + ctx.method() + " " + Names.quoted(ctx.path())));
+                }
+            });
+            javalin.routes.error(405, ctx -> Problems.write(ctx, AssayException.invalid("method " + ctx.method() + " is not allowed on "
+                    + Names.quoted(ctx.path()))));
+            javalin.requestLogger.http((ctx, millis) -> ACCESS.info("{} {} {} {}ms actor={} request={}", ctx.method(),
+                    Names.printable(ctx.path(), 300), ctx.status().getCode(), Math.round(millis),
+                    Optional.ofNullable(ctx.<String>attribute(ACTOR)).orElse("-"), RequestIds.of(ctx)));
+        });
+        return new ApiServer(app, List.copyOf(routes), config);
+    }
+
+    private static void handle(Context ctx, ApiRoute route, Authenticator authenticator, Services services) throws Exception {
+        String requestId = RequestIds.of(ctx);
+        if (route.isPublic()) {
+            answer(ctx, route, route.handler().handle(ctx, null));
+            return;
+        }
+        User caller = authenticator.authenticate(ctx);
+        ctx.attribute(ACTOR, caller.name());
+        if (route.roles().stream().noneMatch(caller.effectiveRoles()::contains)) {
+            throw new AssayException(ErrorCode.ROLE_REQUIRED, caller.name() + " may not call " + route.method() + " " + route.path()
+                    + ": it takes one of " + route.roles().stream().map(Role::name).sorted().collect(Collectors.joining(", ")));
+        }
+        try (Governance as = new LocalGovernance(services, caller.name(), requestId)) {
+            answer(ctx, route, route.handler().handle(ctx, as));
+        }
+    }
+
+    private static void answer(Context ctx, ApiRoute route, Object body) {
+        if (body != null) {
+            ctx.status(route.status()).json(body);
+        }
+    }
+
+    public ApiServer start() {
+        app.start();
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** The route table: every route with the roles that may call it. */
+    public List<ApiRoute> routes() {
+        return routes;
+    }
+
+    /** What Javalin actually has registered ("GET /api/v1/…"), so a test can hold it to the route table. */
+    public List<String> registeredEndpoints() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream().map(parsed -> parsed.endpoint)
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path).sorted().toList();
+    }
+
+    public JsonNode openApi(String version) {
+        return OpenApiDocument.of(routes, version);
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,68 @@
+package io.assay.server.http;
+
+import io.assay.core.common.Names;
+import io.assay.core.error.AssayException;
+import io.assay.server.api.AuditCheck;
+import io.assay.server.api.AuditEventView;
+import io.assay.server.api.CheckpointView;
+import io.assay.server.api.Requests.VerifyAudit;
+import io.assay.server.api.Wire;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+
+import static io.assay.server.http.Access.AUDITORS;
+
+/** The hash-chained audit log, for auditors: verify it, export its head, export events. */
+final class AuditRoutes {
+    static final String NDJSON = "application/x-ndjson";
+
+    private AuditRoutes() {}
+
+    static List<ApiRoute> routes() {
+        return List.of(
+                ApiRoute.post("/api/v1/audit/verifications", AUDITORS,
+                        "Walk the chain and name the first broken event, optionally against a checkpoint", VerifyAudit.class, 200,
+                        (ctx, as) -> as.verifyAudit(ctx.bodyAsBytes().length == 0 ? Optional.empty()
+                                : Bodies.read(ctx, VerifyAudit.class).against())).returns(AuditCheck.class),
+                ApiRoute.post("/api/v1/audit/checkpoints", AUDITORS, "Export the chain's head, to be kept outside Assay", null, 201,
+                        (ctx, as) -> as.checkpoint()).returns(CheckpointView.class),
+                ApiRoute.get("/api/v1/audit/events", AUDITORS,
+                        "Events of the days ?from=yyyy-MM-dd&to=yyyy-MM-dd (UTC, both included) as JSON lines, with their hashes",
+                        (ctx, as) -> {
+                            LocalDate from = day("from", ctx.queryParam("from"));
+                            LocalDate to = day("to", ctx.queryParam("to"));
+                            ctx.contentType(NDJSON);
+                            OutputStream out = new BufferedOutputStream(ctx.outputStream(), 1 << 16);
+                            as.exportAudit(from, to, event -> writeLine(out, event));
+                            out.flush();
+                            return null;
+                        }).returnsListOf(AuditEventView.class));
+    }
+
+    private static LocalDate day(String name, String value) {
+        if (value == null) {
+            throw AssayException.invalid("query parameter '" + name + "' is required (yyyy-MM-dd)");
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw AssayException.invalid("query parameter '" + name + "' " + Names.quoted(value) + " is not a day (yyyy-MM-dd)");
+        }
+    }
+
+    private static void writeLine(OutputStream out, AuditEventView event) {
+        try {
+            out.write(Wire.JSON.writeValueAsBytes(event));
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.assay.server.http;
+
+import io.assay.core.access.TokenService;
+import io.assay.core.access.User;
+import io.assay.core.access.UserService;
+import io.assay.core.error.AssayException;
+import io.assay.core.error.ErrorCode;
+import io.javalin.http.Context;
+
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Who is calling: the active user behind the bearer token. With authentication switched off
+ * (embedded profile only; production refuses it) a call without a token acts as the local user,
+ * the same person the CLI acts as on this home.
+ */
+final class Authenticator {
+    private static final String BEARER = "Bearer ";
+
+    private final TokenService tokens;
+    private final UserService users;
+    private final Optional<String> localUserWhenAuthOff;
+
+    Authenticator(TokenService tokens, UserService users, Optional<String> localUserWhenAuthOff) {
+        this.tokens = requireNonNull(tokens, "tokens is null");
+        this.users = requireNonNull(users, "users is null");
+        this.localUserWhenAuthOff = requireNonNull(localUserWhenAuthOff, "localUserWhenAuthOff is null");
+    }
+
+    User authenticate(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header != null) {
+            if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+                throw new AssayException(ErrorCode.UNAUTHENTICATED, "the Authorization header must be 'Bearer <token>'");
+            }
+            return tokens.authenticate(header.substring(BEARER.length()));
+        }
+        if (localUserWhenAuthOff.isPresent()) {
+            return users.find(localUserWhenAuthOff.get()).filter(User::active).orElseThrow(() -> new AssayException(
+                    ErrorCode.UNAUTHENTICATED, "authentication is off, but the local user is not an active user of this home"));
+        }
+        throw new AssayException(ErrorCode.UNAUTHENTICATED, "this route needs a token: send 'Authorization: Bearer <token>'");
+    }
+}

@@ -1,0 +1,75 @@
+package io.assay.server.http;
+
+import io.assay.core.common.Names;
+import io.assay.core.error.AssayException;
+import io.assay.core.error.ErrorCode;
+import io.assay.server.api.Problem;
+import io.assay.server.api.Wire;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns every failure into problem+json; the one place that maps an error category to an HTTP status. */
+final class Problems {
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+    private Problems() {}
+
+    static int statusOf(ErrorCode.Category category) {
+        return switch (category) {
+            case INVALID_INPUT -> 400;
+            case TOO_LARGE -> 413;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case INTERNAL -> 500;
+        };
+    }
+
+    static void write(Context ctx, Exception failure) {
+        AssayException error = asAssay(ctx, failure);
+        int status = statusOf(error.code().category());
+        String requestId = RequestIds.of(ctx);
+        Problem problem = new Problem(Problem.typeOf(error.code().name()), title(error.code().category()), status,
+                Names.printable(error.getMessage(), 4000), error.code().name(), requestId);
+        if (status == 401) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"assay\"");
+        }
+        try {
+            ctx.status(status).contentType(Problem.MEDIA_TYPE).result(Wire.JSON.writeValueAsBytes(problem));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            ctx.status(500).result("{\"code\":\"UNEXPECTED\"}");
+        }
+    }
+
+    private static AssayException asAssay(Context ctx, Exception failure) {
+        if (failure instanceof AssayException assay) {
+            return assay;
+        }
+        if (failure instanceof HttpResponseException http) {
+            return switch (http.getStatus()) {
+                case 413 -> new AssayException(ErrorCode.REQUEST_TOO_LARGE, "the request body is larger than this server takes");
+                case 404 -> AssayException.notFound("no such route: " + ctx.method() + " " + Names.quoted(ctx.path()));
+                case 400 -> AssayException.invalid(Names.printable(String.valueOf(http.getMessage()), 200));
+                default -> new AssayException(ErrorCode.UNEXPECTED, "the request failed with status " + http.getStatus());
+            };
+        }
+        // Unexpected failures are logged with their cause; the client gets only the request id, never internals.
+        LOG.error("request {} failed", RequestIds.of(ctx), failure);
+        return new AssayException(ErrorCode.UNEXPECTED, "unexpected failure; the server log has it under request id " + RequestIds.of(ctx));
+    }
+
+    private static String title(ErrorCode.Category category) {
+        return switch (category) {
+            case INVALID_INPUT -> "Invalid request";
+            case TOO_LARGE -> "Request too large";
+            case UNAUTHENTICATED -> "Not authenticated";
+            case FORBIDDEN -> "Forbidden";
+            case NOT_FOUND -> "Not found";
+            case CONFLICT -> "Conflict";
+            case INTERNAL -> "Server error";
+        };
+    }
+}

@@ -1,0 +1,38 @@
+package io.assay.server.http;
+
+import io.assay.server.api.AuditEventView;
+import io.assay.server.api.Requests.DefineUseCase;
+import io.assay.server.api.Requests.RegisterVersion;
+import io.assay.server.api.UseCaseView;
+import io.assay.server.api.VersionView;
+
+import java.util.List;
+
+import static io.assay.server.http.Access.DATA_SCIENTISTS;
+import static io.assay.server.http.Access.MODEL_BUILDERS;
+import static io.assay.server.http.Access.REGISTRY_READERS;
+
+/** Use cases and their versions as resources. */
+final class UseCaseRoutes {
+    private UseCaseRoutes() {}
+
+    static List<ApiRoute> routes() {
+        String useCase = "/api/v1/use-cases/{name}";
+        String version = useCase + "/versions/{version}";
+        return List.of(
+                ApiRoute.get("/api/v1/use-cases", REGISTRY_READERS, "List use cases with their version counts and production version",
+                        (ctx, as) -> as.useCases()).returnsListOf(UseCaseView.class),
+                ApiRoute.post("/api/v1/use-cases", MODEL_BUILDERS, "Register a use case and its review policy", DefineUseCase.class, 201,
+                        (ctx, as) -> as.defineUseCase(Bodies.read(ctx, DefineUseCase.class))).returns(UseCaseView.class),
+                ApiRoute.get(useCase, REGISTRY_READERS, "One use case", (ctx, as) -> as.useCase(ctx.pathParam("name"))).returns(UseCaseView.class),
+                ApiRoute.get(useCase + "/versions", REGISTRY_READERS, "The versions of a use case",
+                        (ctx, as) -> as.versions(ctx.pathParam("name"))).returnsListOf(VersionView.class),
+                ApiRoute.post(useCase + "/versions", DATA_SCIENTISTS,
+                        "Register a DRAFT version over a stored artifact, with its spec (signature, provenance, metrics)",
+                        RegisterVersion.class, 201, (ctx, as) -> as.registerVersion(ctx.pathParam("name"), Bodies.read(ctx, RegisterVersion.class))).returns(VersionView.class),
+                ApiRoute.get(version, REGISTRY_READERS, "One version: stage and why, gates, reviews, tests, findings, the evidence digest",
+                        (ctx, as) -> as.version(ctx.pathParam("name"), Bodies.version(ctx))).returns(VersionView.class),
+                ApiRoute.get(version + "/history", REGISTRY_READERS, "Every recorded action on a version, refused ones included",
+                        (ctx, as) -> as.history(ctx.pathParam("name"), Bodies.version(ctx))).returnsListOf(AuditEventView.class));
+    }
+}
