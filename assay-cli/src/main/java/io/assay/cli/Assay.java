@@ -5,6 +5,7 @@ import io.assay.cli.bank.BankCommand;
 import io.assay.cli.data.DataCommand;
 import io.assay.cli.demo.DemoCommand;
 import io.assay.cli.models.ModelsCommand;
+import io.assay.cli.server.ServerCommand;
 import io.assay.cli.tokens.TokensCommand;
 import io.assay.cli.users.UsersCommand;
 import picocli.CommandLine;
@@ -20,7 +21,7 @@ public final class Assay {
     @Command(name = "assay", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Assay: build, prove, ship and watch the models behind personalised banking.",
             subcommands = {DemoCommand.class, BankCommand.class, DataCommand.class, ModelsCommand.class, UsersCommand.class,
-                    TokensCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
+                    TokensCommand.class, AuditCommand.class, ServerCommand.class, CommandLine.HelpCommand.class})
     static final class Root implements Runnable {
         @Mixin
         GlobalOptions options = new GlobalOptions();

@@ -1,5 +1,6 @@
 package io.assay.cli;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
@@ -23,11 +24,21 @@ public final class CommandContext {
         return AssayConfig.from(environment.variables(), options.get().home(), options.get().actor());
     }
 
+    /** The server to work against, if --server or ASSAY_SERVER names one; --as makes no sense there. */
+    public Optional<RemoteServer> remote() {
+        Optional<RemoteServer> remote = RemoteServer.from(environment.variables(), options.get().server(), options.get().token());
+        if (remote.isPresent() && options.get().actor().isPresent()) {
+            throw new io.assay.core.error.AssayException(io.assay.core.error.ErrorCode.INVALID_ARGUMENT,
+                    "--as does not apply with --server: the token decides who you are");
+        }
+        return remote;
+    }
+
     public Output output() {
         return new Output(environment.out(), environment.err(), options.get().json, environment.interactive());
     }
 
     public Session openSession() {
-        return new Session(config(), environment);
+        return new Session(config(), environment, remote());
     }
 }

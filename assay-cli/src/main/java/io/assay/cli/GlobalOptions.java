@@ -19,11 +19,27 @@ public final class GlobalOptions {
             description = "Act as this user (default: $ASSAY_USER or the operating-system user)")
     String actor;
 
+    @Option(names = "--server", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "Work against a running Assay server instead of the local home (default: $ASSAY_SERVER)")
+    String server;
+
+    @Option(names = "--token", paramLabel = "TOKEN", scope = ScopeType.INHERIT,
+            description = "Your API token for --server (default: $ASSAY_TOKEN, which keeps it out of the process list)")
+    String token;
+
     Optional<Path> home() {
         return Optional.ofNullable(home);
     }
 
     Optional<String> actor() {
         return Optional.ofNullable(actor);
+    }
+
+    Optional<String> server() {
+        return Optional.ofNullable(server);
+    }
+
+    Optional<String> token() {
+        return Optional.ofNullable(token);
     }
 }

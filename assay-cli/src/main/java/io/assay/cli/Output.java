@@ -3,8 +3,7 @@ package io.assay.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.assay.server.api.Wire;
 
 import java.io.PrintWriter;
 import java.util.function.Consumer;
@@ -13,11 +12,8 @@ import static java.util.Objects.requireNonNull;
 
 /** Prints a command's result for a person, or as JSON for a machine (--json); progress goes to stderr. */
 public final class Output {
-    public static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .registerModule(new Jdk8Module())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    /** The API's own mapping (snake_case), indented: --json prints exactly what the REST API answers. */
+    public static final ObjectMapper JSON = Wire.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final PrintWriter out;
     private final PrintWriter err;

@@ -8,6 +8,11 @@ import io.assay.core.registry.RegistryStore;
 import io.assay.data.DataEnvironment;
 import io.assay.data.DataLayout;
 import io.assay.store.Database;
+import io.assay.core.error.AssayException;
+import io.assay.server.api.Governance;
+import io.assay.server.api.LocalGovernance;
+import io.assay.server.api.Services;
+import io.assay.server.client.HttpGovernance;
 import io.assay.store.FileArtifactStore;
 
 import java.util.Optional;
@@ -22,14 +27,32 @@ public final class Session implements AutoCloseable {
     private final AssayConfig config;
     private final CliEnvironment environment;
     private final String requestId;
+    private final Optional<RemoteServer> remote;
     private Database database;
     private DataEnvironment data;
     private RegistryStore registryStore;
 
     public Session(AssayConfig config, CliEnvironment environment) {
+        this(config, environment, Optional.empty());
+    }
+
+    public Session(AssayConfig config, CliEnvironment environment, Optional<RemoteServer> remote) {
         this.config = requireNonNull(config, "config is null");
         this.environment = requireNonNull(environment, "environment is null");
+        this.remote = requireNonNull(remote, "remote is null");
         this.requestId = IdSource.random().next("cli");
+    }
+
+    /**
+     * The registry, users, tokens and audit log as the acting person: over HTTP when a server is
+     * named, else in-process on the local home. Both answer with the same wire records and errors.
+     */
+    public Governance governance() {
+        if (remote.isPresent()) {
+            return new HttpGovernance(remote.get().url(), remote.get().token(), requestId);
+        }
+        users();
+        return new LocalGovernance(Services.over(registryStore(), config.home(), environment.clock()), config.actor(), requestId);
     }
 
     public AssayConfig config() {
@@ -80,6 +103,9 @@ public final class Session implements AutoCloseable {
     }
 
     public Database database() {
+        if (remote.isPresent()) {
+            throw AssayException.invalid("this command works on the local home only; leave out --server (and ASSAY_SERVER)");
+        }
         if (database == null) {
             database = Database.open(config.database());
         }

@@ -35,9 +35,16 @@ final class CliRunner {
     }
 
     Run run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    /** Runs with these environment variables added (e.g. ASSAY_SERVER and ASSAY_TOKEN). */
+    Run run(Map<String, String> variables, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliEnvironment environment = new CliEnvironment(Map.of("ASSAY_PSEUDONYM_KEY", KEY, "ASSAY_USER", "tester"), clock,
+        Map<String, String> environmentVariables = new java.util.HashMap<>(Map.of("ASSAY_PSEUDONYM_KEY", KEY, "ASSAY_USER", "tester"));
+        environmentVariables.putAll(variables);
+        CliEnvironment environment = new CliEnvironment(Map.copyOf(environmentVariables), clock,
                 new PrintWriter(out, true), new PrintWriter(err, true), false);
         List<String> withHome = new ArrayList<>(List.of("--home", home.toString()));
         withHome.addAll(List.of(args));

@@ -1,17 +1,16 @@
 package io.assay.cli.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assay.cli.CommandContext;
 import io.assay.cli.Output;
 import io.assay.cli.Session;
-import io.assay.cli.models.ModelViews;
-import io.assay.core.audit.AuditCheckpoint;
-import io.assay.core.audit.AuditService;
-import io.assay.core.audit.AuditVerification;
 import io.assay.core.error.AssayException;
 import io.assay.core.error.ErrorCode;
 import io.assay.data.DurableFiles;
+import io.assay.server.api.AuditCheck;
+import io.assay.server.api.CheckpointView;
+import io.assay.server.api.Governance;
+import io.assay.server.api.Wire;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,9 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -32,18 +29,12 @@ import java.util.concurrent.Callable;
         description = "The hash-chained audit log: verify it, export its head as a checkpoint, export events for auditors.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Checkpoint.class, AuditCommand.Export.class})
 public final class AuditCommand implements Runnable {
-    static final int CHECKPOINT_FORMAT = 1;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    static AuditService service(Session session, CommandContext context) {
-        return new AuditService(session.registryStore(), context.environment().clock());
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -60,16 +51,10 @@ public final class AuditCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Optional<AuditCheckpoint> checkpoint = against.map(Verify::readCheckpoint);
-            try (Session session = context.openSession()) {
-                AuditVerification result = service(session, context).verify(checkpoint);
-                ObjectNode node = Output.JSON.createObjectNode().put("intact", result.intact()).put("events_checked", result.eventsChecked());
-                result.firstBrokenSequence().ifPresentOrElse(seq -> node.put("first_broken_sequence", seq),
-                        () -> node.putNull("first_broken_sequence"));
-                node.put("problem", result.problem());
-                result.head().ifPresent(head -> node.put("head_sequence", head.sequence()).put("head_hash", head.hash()));
-                checkpoint.ifPresent(c -> node.put("checkpoint_sequence", c.sequence()));
-                context.output().result(node, out -> {
+            Optional<CheckpointView> checkpoint = against.map(Verify::readCheckpoint);
+            try (Session session = context.openSession(); Governance as = session.governance()) {
+                AuditCheck result = as.verifyAudit(checkpoint);
+                context.output().result(result, out -> {
                     if (result.intact()) {
                         out.printf("Audit chain intact: %,d events%s%n", result.eventsChecked(),
                                 checkpoint.map(c -> ", consistent with the checkpoint at event " + c.sequence()).orElse(""));
@@ -81,15 +66,14 @@ public final class AuditCommand implements Runnable {
             }
         }
 
-        private static AuditCheckpoint readCheckpoint(Path file) {
+        private static CheckpointView readCheckpoint(Path file) {
             try {
                 JsonNode node = Output.JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-                if (node == null || node.path("checkpoint_format").asInt(-1) != CHECKPOINT_FORMAT) {
+                if (node == null || node.path("checkpoint_format").asInt(-1) != CheckpointView.FORMAT) {
                     throw AssayException.invalid("checkpoint file " + file + " is not an Assay audit checkpoint (checkpoint_format "
-                            + CHECKPOINT_FORMAT + ")");
+                            + CheckpointView.FORMAT + ")");
                 }
-                return new AuditCheckpoint(node.get("sequence").asLong(), node.get("hash").asText(),
-                        Instant.parse(node.get("exported_at").asText()));
+                return Output.JSON.treeToValue(node, CheckpointView.class);
             } catch (IOException | RuntimeException e) {
                 if (e instanceof AssayException assay) {
                     throw assay;
@@ -113,12 +97,10 @@ public final class AuditCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Session session = context.openSession()) {
-                AuditCheckpoint head = service(session, context).checkpoint(session.config().actor(), session.requestId());
-                ObjectNode node = Output.JSON.createObjectNode().put("checkpoint_format", CHECKPOINT_FORMAT)
-                        .put("sequence", head.sequence()).put("hash", head.hash()).put("exported_at", head.exportedAt().toString());
-                DurableFiles.writeAtomically(out, (node.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));
-                context.output().result(node, o -> o.printf("Checkpoint of event %d (%s) written to %s%n", head.sequence(),
+            try (Session session = context.openSession(); Governance as = session.governance()) {
+                CheckpointView head = as.checkpoint();
+                DurableFiles.writeAtomically(out, (Output.JSON.writeValueAsString(head) + "\n").getBytes(StandardCharsets.UTF_8));
+                context.output().result(head, o -> o.printf("Checkpoint of event %d (%s) written to %s%n", head.sequence(),
                         head.hash().substring(0, 16), out));
                 return 0;
             } catch (IOException e) {
@@ -151,17 +133,16 @@ public final class AuditCommand implements Runnable {
                 throw AssayException.invalid("--to " + to + " is before --from " + from);
             }
             Path partial = out.resolveSibling(out.getFileName() + ".part");
-            try (Session session = context.openSession();
+            try (Session session = context.openSession(); Governance as = session.governance();
                  BufferedWriter writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                long count = service(session, context).export(session.config().actor(), from.atStartOfDay().toInstant(ZoneOffset.UTC),
-                        to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), event -> {
-                            try {
-                                writer.write(ModelViews.event(event).toString());
-                                writer.write('\n');
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        }, session.requestId());
+                long count = as.exportAudit(from, to, event -> {
+                    try {
+                        writer.write(Wire.JSON.writeValueAsString(event));
+                        writer.write('\n');
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
                 writer.close();
                 DurableFiles.sync(partial);
                 Files.move(partial, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -3,7 +3,6 @@ package io.assay.cli.demo;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assay.cli.Output;
 import io.assay.cli.Session;
-import io.assay.cli.models.ModelViews;
 import io.assay.core.access.Role;
 import io.assay.core.access.UserService;
 import io.assay.core.audit.AuditService;
@@ -25,6 +24,7 @@ import io.assay.core.registry.Provenance;
 import io.assay.core.registry.ReviewPolicy;
 import io.assay.core.registry.RiskTier;
 import io.assay.core.registry.UseCase;
+import io.assay.server.api.Views;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -99,7 +99,7 @@ final class GovernanceChapter {
         node.put("users", users.list().size());
         node.putObject("in_production").put("churn", churn.number());
         node.put("refused_attempts", refused);
-        ModelViews.KNOWN_GATES.forEach(node.withArray("gates_not_run")::add);
+        Views.KNOWN_GATES.forEach(node.withArray("gates_not_run")::add);
         node.putObject("audit").put("events", audit.eventsChecked()).put("intact", audit.intact());
     }
 
@@ -110,7 +110,7 @@ final class GovernanceChapter {
         ModelVersion validated = runLineageGate(session, registry, "churn", draft.number(), provenance, request);
         output.note("   " + validated.label() + ": submitted by " + SCIENTIST + "; " + MLOPS + " runs the lineage gate: passed ("
                 + provenance.snapshotHashes().size() + " snapshots found with their recorded hashes) -> " + validated.stage());
-        output.note("     gates not run yet (not built): " + String.join(", ", ModelViews.KNOWN_GATES));
+        output.note("     gates not run yet (not built): " + String.join(", ", Views.KNOWN_GATES));
         String digest = EvidenceDigest.of(validated);
         try {
             registry.review(SCIENTIST, "churn", draft.number(), Role.DATA_REVIEWER, Decision.APPROVE, "Looks good to me", digest,

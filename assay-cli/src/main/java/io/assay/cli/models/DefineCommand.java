@@ -2,15 +2,13 @@ package io.assay.cli.models;
 
 import io.assay.cli.CommandContext;
 import io.assay.cli.Session;
-import io.assay.core.error.AssayException;
-import io.assay.core.registry.ReviewPolicy;
-import io.assay.core.registry.RiskTier;
-import io.assay.core.registry.UseCase;
+import io.assay.server.api.Governance;
+import io.assay.server.api.Requests;
+import io.assay.server.api.UseCaseView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -33,7 +31,7 @@ final class DefineCommand implements Callable<Integer> {
     String limitations;
 
     @Option(names = "--risk-tier", required = true, description = "LOW, MEDIUM or HIGH")
-    RiskTier riskTier;
+    String riskTier;
 
     @Option(names = "--owner", description = "Accountable person (default: you)")
     Optional<String> owner;
@@ -56,18 +54,12 @@ final class DefineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Session session = context.openSession()) {
-            session.users();
-            String actor = session.config().actor();
-            UseCase draft = new UseCase(name, owner.orElse(actor), description, riskTier, intendedUse, limitations, apps,
-                    new ReviewPolicy(Roles.parse(approvers), gates), marketing, Instant.EPOCH);
-            UseCase useCase = session.registry().registerUseCase(actor, draft, session.requestId());
-            context.output().result(ModelViews.useCase(useCase, Optional.empty(), 0), out -> out.printf(
-                    "Registered use case %s (%s risk): approved by %s; required gates %s%n", useCase.name(), useCase.riskTier(),
-                    useCase.reviewPolicy().approverRoles().stream().sorted().toList(), useCase.reviewPolicy().requiredGates()));
+        try (Session session = context.openSession(); Governance as = session.governance()) {
+            UseCaseView useCase = as.defineUseCase(new Requests.DefineUseCase(name, owner, description, riskTier, intendedUse, limitations,
+                    Optional.of(apps), Optional.of(approvers), Optional.of(gates), Optional.of(marketing)));
+            context.output().result(useCase, out -> out.printf("Registered use case %s (%s risk): approved by %s; required gates %s%n",
+                    useCase.name(), useCase.riskTier(), useCase.approverRoles(), useCase.requiredGates()));
             return 0;
-        } catch (IllegalArgumentException e) {
-            throw AssayException.invalid(e.getMessage());
         }
     }
 }

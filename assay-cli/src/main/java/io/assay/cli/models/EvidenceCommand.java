@@ -1,5 +1,8 @@
 package io.assay.cli.models;
 
+import java.util.Optional;
+import io.assay.server.api.Requests;
+import io.assay.server.api.Governance;
 import io.assay.cli.CommandContext;
 import io.assay.cli.Session;
 import io.assay.core.common.Names;
@@ -52,9 +55,9 @@ final class EvidenceCommand implements Callable<Integer> {
                 throw AssayException.invalid("figure " + Names.quoted(figure) + " is not name=number");
             }
         }
-        try (Session session = context.openSession()) {
-            VersionResult.print(context, session, session.registry().attachEvidence(session.config().actor(), useCase, number, gate,
-                    verdict.passed, parsed, engine, session.requestId()), "Evidence attached");
+        try (Session session = context.openSession(); Governance as = session.governance()) {
+            VersionResult.print(context, as.attachEvidence(useCase, number, new Requests.AttachEvidence(gate, verdict.passed,
+                    Optional.of(parsed), engine)), "Evidence attached");
             return 0;
         }
     }

@@ -1,10 +1,9 @@
 package io.assay.cli.models;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.assay.server.api.AuditEventView;
+import io.assay.server.api.Governance;
 import io.assay.cli.CommandContext;
-import io.assay.cli.Output;
 import io.assay.cli.Session;
-import io.assay.core.audit.AuditEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -28,13 +27,11 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Session session = context.openSession()) {
-            List<AuditEvent> events = session.registry().history(useCase, number);
-            ArrayNode rows = Output.JSON.createArrayNode();
-            events.forEach(event -> rows.add(ModelViews.event(event)));
-            context.output().result(rows, out -> events.forEach(event -> out.printf("#%-6d %s  %-16s %-30s %-10s -> %-10s %s%n",
-                    event.sequence(), event.entry().time().toString().substring(0, 19), event.entry().actor(), event.entry().action(),
-                    event.entry().before(), event.entry().after(), event.entry().reason())));
+        try (Session session = context.openSession(); Governance as = session.governance()) {
+            List<AuditEventView> events = as.history(useCase, number);
+            context.output().result(events, out -> events.forEach(event -> out.printf("#%-6d %s  %-16s %-30s %-10s -> %-10s %s%n",
+                    event.sequence(), event.time().toString().substring(0, 19), event.actor(), event.action(), event.before(),
+                    event.after(), event.reason())));
             return 0;
         }
     }

@@ -1,11 +1,10 @@
 package io.assay.cli.models;
 
+import io.assay.server.api.Parse;
+import io.assay.server.api.Requests;
+import io.assay.server.api.Governance;
 import io.assay.cli.CommandContext;
 import io.assay.cli.Session;
-import io.assay.core.common.Names;
-import io.assay.core.error.AssayException;
-import io.assay.core.registry.ModelVersion;
-import io.assay.core.registry.Stage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,23 +33,13 @@ final class PromoteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Session session = context.openSession()) {
-            Optional<Integer> expected = replaces.isPresent() ? parse(replaces.get()) : session.registry().versions(useCase).stream()
-                    .filter(v -> v.stage() == Stage.PRODUCTION).map(ModelVersion::number).findFirst();
-            var version = session.registry().promote(session.config().actor(), useCase, number, expected, session.requestId());
-            VersionResult.print(context, session, version, expected.map(n -> "Promoted, replacing v" + n).orElse("Promoted"));
+        try (Session session = context.openSession(); Governance as = session.governance()) {
+            // Name what is in production now, so that a promotion made meanwhile by someone else is refused, not overwritten.
+            Optional<Integer> expected = replaces.isPresent() ? Parse.versionOrNone("--replaces", replaces.get())
+                    : as.useCase(useCase).inProduction();
+            var version = as.promote(useCase, number, new Requests.Promote(Optional.of(expected.map(String::valueOf).orElse("none"))));
+            VersionResult.print(context, version, expected.map(n -> "Promoted, replacing v" + n).orElse("Promoted"));
             return 0;
-        }
-    }
-
-    private static Optional<Integer> parse(String value) {
-        if (value.equalsIgnoreCase("none")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Integer.parseInt(value.startsWith("v") ? value.substring(1) : value));
-        } catch (NumberFormatException e) {
-            throw AssayException.invalid("--replaces " + Names.quoted(value) + " is neither a version number nor 'none'");
         }
     }
 }

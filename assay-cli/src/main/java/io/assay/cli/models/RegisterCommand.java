@@ -2,8 +2,10 @@ package io.assay.cli.models;
 
 import io.assay.cli.CommandContext;
 import io.assay.cli.Session;
-import io.assay.core.registry.ArtifactRef;
-import io.assay.core.registry.ModelVersion;
+import io.assay.server.api.ArtifactView;
+import io.assay.server.api.Governance;
+import io.assay.server.api.Requests;
+import io.assay.server.api.VersionView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,16 +40,14 @@ final class RegisterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModelSpecFile parsed = ModelSpecFile.read(spec);
-        try (Session session = context.openSession()) {
-            session.users();
-            ArtifactRef stored = session.artifacts().put(artifact, format);
-            ModelVersion version = session.registry().registerVersion(session.config().actor(), useCase, stored, parsed.signature(),
-                    parsed.provenance(), parsed.metricSpec(), reworks, session.requestId());
-            var useCaseRecord = session.registry().findUseCase(useCase).orElseThrow();
-            context.output().result(ModelViews.version(version, useCaseRecord), out -> out.printf(
-                    "Registered %s as DRAFT (artifact %s). Submit it with: assay models submit %s %d%n", version.label(),
-                    stored.sha256().substring(0, 12), useCase, version.number()));
+        var parsed = ModelSpecFile.read(spec);
+        try (Session session = context.openSession(); Governance as = session.governance()) {
+            as.useCase(useCase);
+            ArtifactView stored = as.storeArtifact(artifact, format);
+            VersionView version = as.registerVersion(useCase, new Requests.RegisterVersion(stored.sha256(), Optional.of(stored.format()),
+                    parsed, reworks));
+            context.output().result(version, out -> out.printf("Registered %s as DRAFT (artifact %s). Submit it with: assay models submit %s %d%n",
+                    version.label(), stored.sha256().substring(0, 12), useCase, version.version()));
             return 0;
         }
     }

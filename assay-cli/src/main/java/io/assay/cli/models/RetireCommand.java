@@ -1,5 +1,7 @@
 package io.assay.cli.models;
 
+import io.assay.server.api.Requests;
+import io.assay.server.api.Governance;
 import io.assay.cli.CommandContext;
 import io.assay.cli.Session;
 import picocli.CommandLine.Command;
@@ -27,9 +29,8 @@ final class RetireCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Session session = context.openSession()) {
-            VersionResult.print(context, session, session.registry().retire(session.config().actor(), useCase, number, reason,
-                    session.requestId()), "Retired");
+        try (Session session = context.openSession(); Governance as = session.governance()) {
+            VersionResult.print(context, as.retire(useCase, number, new Requests.Retire(reason)), "Retired");
             return 0;
         }
     }

@@ -2,12 +2,8 @@ package io.assay.cli.models;
 
 import io.assay.cli.CommandContext;
 import io.assay.cli.Session;
-import io.assay.core.access.Role;
-import io.assay.core.error.AssayException;
-import io.assay.core.error.ErrorCode;
-import io.assay.core.registry.Decision;
-import io.assay.core.registry.Finding;
-import io.assay.core.registry.UseCase;
+import io.assay.server.api.Governance;
+import io.assay.server.api.Requests;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +11,6 @@ import picocli.CommandLine.Parameters;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "review", mixinStandardHelpOptions = true,
@@ -59,26 +54,11 @@ final class ReviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Session session = context.openSession()) {
-            String actor = session.config().actor();
-            UseCase found = session.registry().findUseCase(useCase).orElseThrow(() -> AssayException.notFound("no use case " + useCase));
-            Role reviewRole = role.map(Roles::parse).orElseGet(() -> onlyReviewerRole(session, actor, found));
-            Decision decision = verdict.approve ? Decision.APPROVE : Decision.REJECT;
-            var version = session.registry().review(actor, useCase, number, reviewRole, decision, comment, digest,
-                    findings.stream().map(Finding::of).toList(), session.requestId());
-            VersionResult.print(context, session, version, decision == Decision.APPROVE ? "Approved" : "Rejected");
+        try (Session session = context.openSession(); Governance as = session.governance()) {
+            String decision = verdict.approve ? "APPROVE" : "REJECT";
+            var version = as.review(useCase, number, new Requests.SubmitReview(role, decision, comment, digest, Optional.of(findings)));
+            VersionResult.print(context, version, verdict.approve ? "Approved" : "Rejected");
             return 0;
         }
-    }
-
-    private static Role onlyReviewerRole(Session session, String actor, UseCase useCase) {
-        Set<Role> held = session.users().find(actor).map(user -> user.effectiveRoles()).orElse(Set.of());
-        List<Role> candidates = held.stream().filter(useCase::requiresApprovalBy).sorted().toList();
-        if (candidates.size() == 1) {
-            return candidates.get(0);
-        }
-        throw new AssayException(candidates.isEmpty() ? ErrorCode.ROLE_REQUIRED : ErrorCode.INVALID_ARGUMENT, candidates.isEmpty()
-                ? actor + " holds none of the roles that review " + useCase.name() + " (" + useCase.reviewPolicy().approverRoles() + ")"
-                : actor + " holds several reviewer roles of " + useCase.name() + " " + candidates + "; say which with --role");
     }
 }

@@ -1,9 +1,9 @@
 package io.assay.cli.models;
 
+import io.assay.server.api.VersionView;
+import io.assay.server.api.Governance;
 import io.assay.cli.CommandContext;
 import io.assay.cli.Session;
-import io.assay.core.registry.ModelVersion;
-import io.assay.core.registry.UseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -26,10 +26,9 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Session session = context.openSession()) {
-            ModelVersion version = session.registry().version(useCase, number);
-            UseCase found = session.registry().findUseCase(useCase).orElseThrow();
-            context.output().result(ModelViews.version(version, found), out -> ModelViews.printVersion(out, version, found));
+        try (Session session = context.openSession(); Governance as = session.governance()) {
+            VersionView version = as.version(useCase, number);
+            context.output().result(version, out -> ModelViews.printVersion(out, version));
             return 0;
         }
     }

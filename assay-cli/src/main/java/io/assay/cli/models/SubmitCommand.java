@@ -1,5 +1,6 @@
 package io.assay.cli.models;
 
+import io.assay.server.api.Governance;
 import io.assay.cli.CommandContext;
 import io.assay.cli.Session;
 import picocli.CommandLine.Command;
@@ -24,9 +25,8 @@ final class SubmitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Session session = context.openSession()) {
-            VersionResult.print(context, session, session.registry().submit(session.config().actor(), useCase, number,
-                    session.requestId()), "Submitted");
+        try (Session session = context.openSession(); Governance as = session.governance()) {
+            VersionResult.print(context, as.submit(useCase, number), "Submitted");
             return 0;
         }
     }

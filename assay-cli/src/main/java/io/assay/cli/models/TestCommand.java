@@ -1,8 +1,10 @@
 package io.assay.cli.models;
 
+import java.util.Optional;
+import io.assay.server.api.Requests;
+import io.assay.server.api.Governance;
 import io.assay.cli.CommandContext;
 import io.assay.cli.Session;
-import io.assay.core.registry.Finding;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,10 +42,9 @@ final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Session session = context.openSession()) {
-            var version = session.registry().recordTest(session.config().actor(), useCase, number, name, verdict.passed, detail,
-                    findings.stream().map(Finding::of).toList(), session.requestId());
-            VersionResult.print(context, session, version, verdict.passed ? "Test passed" : "Test failed");
+        try (Session session = context.openSession(); Governance as = session.governance()) {
+            var version = as.recordTest(useCase, number, new Requests.RecordTest(name, verdict.passed, detail, Optional.of(findings)));
+            VersionResult.print(context, version, verdict.passed ? "Test passed" : "Test failed");
             return 0;
         }
     }

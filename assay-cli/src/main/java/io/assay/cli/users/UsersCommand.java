@@ -1,12 +1,10 @@
 package io.assay.cli.users;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assay.cli.CommandContext;
-import io.assay.cli.Output;
 import io.assay.cli.Session;
-import io.assay.cli.models.Roles;
-import io.assay.core.access.User;
+import io.assay.server.api.Governance;
+import io.assay.server.api.Requests;
+import io.assay.server.api.UserView;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,13 +25,6 @@ public final class UsersCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static ObjectNode view(User user) {
-        ObjectNode node = Output.JSON.createObjectNode().put("name", user.name()).put("active", user.active())
-                .put("created_by", user.createdBy()).put("created_at", user.createdAt().toString());
-        user.roles().stream().sorted().forEach(role -> node.withArray("roles").add(role.name()));
-        return node;
-    }
-
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a user with roles.")
     static final class Add implements Callable<Integer> {
         private final CommandContext context;
@@ -50,9 +41,9 @@ public final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Session session = context.openSession()) {
-                User user = session.users().addUser(session.config().actor(), name, Roles.parse(roles), session.requestId());
-                context.output().result(view(user), out -> out.printf("Added %s with %s%n", user.name(), user.roles()));
+            try (Session session = context.openSession(); Governance as = session.governance()) {
+                UserView user = as.addUser(new Requests.AddUser(name, roles));
+                context.output().result(user, out -> out.printf("Added %s with %s%n", user.name(), user.roles()));
                 return 0;
             }
         }
@@ -68,12 +59,10 @@ public final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Session session = context.openSession()) {
-                List<User> users = session.users().list();
-                ArrayNode rows = Output.JSON.createArrayNode();
-                users.forEach(user -> rows.add(view(user)));
-                context.output().result(rows, out -> users.forEach(user -> out.printf("%-16s %-8s %s%n", user.name(),
-                        user.active() ? "active" : "inactive", user.roles().stream().sorted().toList())));
+            try (Session session = context.openSession(); Governance as = session.governance()) {
+                List<UserView> users = as.users();
+                context.output().result(users, out -> users.forEach(user -> out.printf("%-16s %-8s %s%n", user.name(),
+                        user.active() ? "active" : "inactive", user.roles())));
                 return 0;
             }
         }
@@ -96,9 +85,9 @@ public final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Session session = context.openSession()) {
-                User user = session.users().setRoles(session.config().actor(), name, Roles.parse(roles), session.requestId());
-                context.output().result(view(user), out -> out.printf("%s now holds %s%n", user.name(), user.roles()));
+            try (Session session = context.openSession(); Governance as = session.governance()) {
+                UserView user = as.setRoles(name, new Requests.SetRoles(roles));
+                context.output().result(user, out -> out.printf("%s now holds %s%n", user.name(), user.roles()));
                 return 0;
             }
         }
@@ -117,9 +106,9 @@ public final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Session session = context.openSession()) {
-                User user = session.users().deactivate(session.config().actor(), name, session.requestId());
-                context.output().result(view(user), out -> out.printf("%s is deactivated%n", user.name()));
+            try (Session session = context.openSession(); Governance as = session.governance()) {
+                UserView user = as.deactivate(name);
+                context.output().result(user, out -> out.printf("%s is deactivated%n", user.name()));
                 return 0;
             }
         }

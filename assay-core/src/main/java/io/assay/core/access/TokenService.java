@@ -112,6 +112,12 @@ public final class TokenService {
         return store.listTokens(user);
     }
 
+    /** The tokens as one person may see them (never their secrets): only an ADMIN lists tokens. */
+    public List<ApiToken> listAs(String actorName, Optional<String> user) {
+        requireAdmin(store.findUser(actorName), actorName);
+        return store.listTokens(user);
+    }
+
     private static void requireAdmin(Optional<User> actor, String actorName) {
         if (actor.filter(User::active).filter(user -> user.holds(Role.ADMIN)).isEmpty()) {
             throw new AssayException(ErrorCode.ROLE_REQUIRED, actorName + " may not manage tokens: it takes the ADMIN role");

@@ -67,11 +67,16 @@ public final class LocalGovernance implements Governance {
     public UseCaseView defineUseCase(DefineUseCase request) {
         Parse.required("body", request);
         List<String> approvers = request.approverRoles().orElse(DEFAULT_APPROVERS.stream().map(Enum::name).toList());
-        UseCase draft = new UseCase(request.name(), request.owner().orElse(actor), request.description(),
-                Parse.constant(RiskTier.class, "risk tier", request.riskTier()), request.intendedUse(), request.limitations(),
-                request.consumingApplications().orElse(List.of()),
-                new ReviewPolicy(Parse.roles(approvers), request.requiredGates().orElse(List.of())),
-                request.marketingPurpose().orElse(false), Instant.EPOCH);
+        UseCase draft;
+        try {
+            draft = new UseCase(request.name(), request.owner().orElse(actor), request.description(),
+                    Parse.constant(RiskTier.class, "risk tier", request.riskTier()), request.intendedUse(), request.limitations(),
+                    request.consumingApplications().orElse(List.of()),
+                    new ReviewPolicy(Parse.roles(approvers), request.requiredGates().orElse(List.of())),
+                    request.marketingPurpose().orElse(false), Instant.EPOCH);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw AssayException.invalid("the use case is not valid: " + e.getMessage());
+        }
         return Views.useCase(services.registry().registerUseCase(actor, draft, requestId), Optional.empty(), 0);
     }
 
@@ -168,7 +173,7 @@ public final class LocalGovernance implements Governance {
 
     @Override
     public List<UserView> users() {
-        return services.users().list().stream().map(Views::user).toList();
+        return services.users().listAs(actor).stream().map(Views::user).toList();
     }
 
     @Override
@@ -190,7 +195,7 @@ public final class LocalGovernance implements Governance {
 
     @Override
     public List<TokenView> tokens(Optional<String> user) {
-        return services.tokens().list(user).stream().map(token -> Views.token(token, Optional.empty())).toList();
+        return services.tokens().listAs(actor, user).stream().map(token -> Views.token(token, Optional.empty())).toList();
     }
 
     @Override
