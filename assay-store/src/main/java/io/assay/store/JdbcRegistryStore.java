@@ -12,9 +12,11 @@ import io.assay.core.registry.ArtifactRef;
 import io.assay.core.registry.Decision;
 import io.assay.core.registry.Finding;
 import io.assay.core.registry.GateResult;
+import io.assay.core.registry.Environment;
 import io.assay.core.registry.ModelVersion;
 import io.assay.core.registry.RegistryStore;
 import io.assay.core.registry.RegistryTransaction;
+import io.assay.core.registry.Routing;
 import io.assay.core.registry.Review;
 import io.assay.core.registry.ReviewPolicy;
 import io.assay.core.registry.RiskTier;
@@ -118,6 +120,11 @@ final class JdbcRegistryStore implements RegistryStore {
     @Override
     public List<ModelVersion> listVersions(String useCase) {
         return read("list model versions", tx -> tx.versions("use_case = ?", useCase));
+    }
+
+    @Override
+    public List<Routing> listRouting(String useCase) {
+        return read("read routing", tx -> tx.sql(connection -> RoutingRows.of(connection, useCase)));
     }
 
     @Override
@@ -283,6 +290,27 @@ final class JdbcRegistryStore implements RegistryStore {
             }
             ModelVersion before = stored.get();
             appendChildren(v, before.evidence().size(), before.reviews().size(), before.tests().size(), before.findings().size());
+        }
+
+        @Override
+        public Optional<Routing> findRouting(String useCase, Environment environment) {
+            return sql(connection -> RoutingRows.find(connection, useCase, environment));
+        }
+
+        @Override
+        public void saveRouting(Routing after) {
+            sql(connection -> {
+                RoutingRows.save(connection, after);
+                return null;
+            });
+        }
+
+        <T> T sql(Transactions.Work<T> work) {
+            try {
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw new Transactions.SqlFailure(e);
+            }
         }
 
         @Override

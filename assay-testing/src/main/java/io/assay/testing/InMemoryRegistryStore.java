@@ -8,9 +8,11 @@ import io.assay.core.audit.AuditEntry;
 import io.assay.core.audit.AuditEvent;
 import io.assay.core.error.AssayException;
 import io.assay.core.error.ErrorCode;
+import io.assay.core.registry.Environment;
 import io.assay.core.registry.ModelVersion;
 import io.assay.core.registry.RegistryStore;
 import io.assay.core.registry.RegistryTransaction;
+import io.assay.core.registry.Routing;
 import io.assay.core.registry.Stage;
 import io.assay.core.registry.UseCase;
 
@@ -31,12 +33,14 @@ import java.util.function.Function;
  */
 public final class InMemoryRegistryStore implements RegistryStore {
     private final ReentrantLock lock = new ReentrantLock();
-    private State committed = new State(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new ArrayList<>());
+    private State committed = new State(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(),
+            new ArrayList<>());
 
     private record State(Map<String, User> users, Map<String, ApiToken> tokens, Map<String, UseCase> useCases,
-                         Map<String, ModelVersion> versions, List<AuditEvent> audit) {
+                         Map<String, ModelVersion> versions, Map<String, Routing> routing, List<AuditEvent> audit) {
         State copy() {
-            return new State(new HashMap<>(users), new HashMap<>(tokens), new HashMap<>(useCases), new HashMap<>(versions), audit);
+            return new State(new HashMap<>(users), new HashMap<>(tokens), new HashMap<>(useCases), new HashMap<>(versions),
+                    new HashMap<>(routing), audit);
         }
     }
 
@@ -138,6 +142,12 @@ public final class InMemoryRegistryStore implements RegistryStore {
             lock.unlock();
         }
         events.stream().filter(event -> event.sequence() >= from && event.sequence() <= to).forEach(consumer);
+    }
+
+    @Override
+    public List<Routing> listRouting(String useCase) {
+        return snapshot().routing().values().stream().filter(r -> r.useCase().equals(useCase))
+                .sorted(Comparator.comparing(Routing::environment)).toList();
     }
 
     private State snapshot() {
@@ -252,6 +262,22 @@ public final class InMemoryRegistryStore implements RegistryStore {
                         + " already has a version in PRODUCTION");
             }
             state.versions().put(key, after);
+        }
+
+        @Override
+        public Optional<Routing> findRouting(String useCase, Environment environment) {
+            return Optional.ofNullable(state.routing().get(useCase + "/" + environment));
+        }
+
+        @Override
+        public void saveRouting(Routing after) {
+            String key = after.useCase() + "/" + after.environment();
+            long stored = Optional.ofNullable(state.routing().get(key)).map(Routing::revision).orElse(0L);
+            if (stored != after.revision() - 1) {
+                throw new AssayException(ErrorCode.CONCURRENT_CHANGE, "the " + after.environment() + " routing of " + after.useCase()
+                        + " was changed by someone else meanwhile; look again");
+            }
+            state.routing().put(key, after);
         }
 
         @Override

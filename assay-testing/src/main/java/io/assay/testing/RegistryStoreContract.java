@@ -10,6 +10,7 @@ import io.assay.core.audit.AuditVerifier;
 import io.assay.core.error.AssayException;
 import io.assay.core.error.ErrorCode;
 import io.assay.core.registry.Decision;
+import io.assay.core.registry.Environment;
 import io.assay.core.registry.EvidenceDigest;
 import io.assay.core.registry.Finding;
 import io.assay.core.registry.GateResult;
@@ -17,6 +18,7 @@ import io.assay.core.registry.LifecyclePolicy;
 import io.assay.core.registry.ModelVersion;
 import io.assay.core.registry.RegistryStore;
 import io.assay.core.registry.RiskTier;
+import io.assay.core.registry.Routing;
 import io.assay.core.registry.Stage;
 import io.assay.core.registry.UseCase;
 import org.junit.jupiter.api.BeforeEach;
@@ -245,6 +247,37 @@ public abstract class RegistryStoreContract {
 
         assertThat(verifier.result().intact()).isTrue();
         assertThat(verifier.result().eventsChecked()).isEqualTo(200);
+    }
+
+    @Test
+    void a_routing_comes_back_field_for_field_and_a_stale_revision_is_a_conflict() {
+        UseCase churn = RegistryFixtures.useCase("churn", RiskTier.LOW, List.of());
+        insert(churn);
+        for (int number = 1; number <= 4; number++) {
+            insertVersion(draft(churn, number));
+        }
+        Routing first = new Routing("churn", Environment.PRODUCTION, Optional.of(1), Optional.of(2), 10, List.of(3, 4), 1, "mo",
+                NOW, "routed by mo");
+        saveRouting(first);
+        assertThat(store.listRouting("churn")).containsExactly(first);
+        Optional<Routing> neverRouted = store.inTransaction(tx -> tx.findRouting("churn", Environment.TEST));
+        assertThat(neverRouted).isEmpty();
+
+        Routing second = new Routing("churn", Environment.PRODUCTION, Optional.of(2), Optional.empty(), 0, List.of(), 2, "mo",
+                NOW.plusSeconds(1), "v2 promoted");
+        saveRouting(second);
+        assertCode(() -> saveRouting(first), ErrorCode.CONCURRENT_CHANGE);
+        assertCode(() -> saveRouting(second), ErrorCode.CONCURRENT_CHANGE);
+        Routing test = new Routing("churn", Environment.TEST, Optional.of(3), Optional.empty(), 0, List.of(), 1, "mo", NOW, "tried");
+        saveRouting(test);
+        assertThat(store.listRouting("churn")).containsExactlyInAnyOrder(second, test);
+    }
+
+    private void saveRouting(Routing routing) {
+        store.inTransaction(tx -> {
+            tx.saveRouting(routing);
+            return null;
+        });
     }
 
     private void insert(UseCase useCase) {

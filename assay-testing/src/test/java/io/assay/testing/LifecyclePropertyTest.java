@@ -6,6 +6,7 @@ import io.assay.core.access.UserService;
 import io.assay.core.audit.AuditVerifier;
 import io.assay.core.error.AssayException;
 import io.assay.core.registry.Decision;
+import io.assay.core.registry.Environment;
 import io.assay.core.registry.EvidenceDigest;
 import io.assay.core.registry.Finding;
 import io.assay.core.registry.LifecyclePolicy;
@@ -13,6 +14,10 @@ import io.assay.core.registry.ModelRegistry;
 import io.assay.core.registry.ModelVersion;
 import io.assay.core.registry.Review;
 import io.assay.core.registry.RiskTier;
+import io.assay.core.registry.Routing;
+import io.assay.core.registry.RoutingChange;
+import io.assay.core.registry.RoutingPolicy;
+import io.assay.core.registry.RoutingService;
 import io.assay.core.registry.Stage;
 import io.assay.core.registry.UseCase;
 import net.jqwik.api.Arbitraries;
@@ -53,10 +58,15 @@ class LifecyclePropertyTest {
     void no_sequence_of_actions_breaks_the_governance_rules(@ForAll("chains") ActionChain<World> chain) {
         World end = chain.withInvariant("governance", World::checkInvariants).run();
         Statistics.label("furthest stage reached").collect(end.furthestStage());
+        Statistics.label("routing at the end").collect(end.routingReached());
         // Guards against the property going vacuous: enough sequences must get all the way.
         Statistics.label("furthest stage reached").coverage(checker -> {
             checker.check(Stage.PRODUCTION).percentage(share -> share >= 0.3);
             checker.check(Stage.TESTED).percentage(share -> share >= 1);
+        });
+        Statistics.label("routing at the end").coverage(checker -> {
+            checker.check("a production champion").percentage(share -> share >= 0.3);
+            checker.check("a test champion").percentage(share -> share >= 0.5);
         });
     }
 
@@ -111,6 +121,10 @@ class LifecyclePropertyTest {
                         }))))
                 .withAction(1, independent(Combinators.combine(person, useCase, number).as((who, uc, n) ->
                         Transformer.mutate(who + " retires " + uc + " v" + n, world -> world.retire(who, uc, n)))))
+                .withAction(2, independent(Combinators.combine(person, useCase, number, fitting, Arbitraries.of(Environment.values()))
+                        .as((who, uc, n, fit, environment) -> Transformer.mutate(actor(who, fit) + " routes " + version(uc, n, fit)
+                                + " in " + environment, world -> world.route(world.pick(who, fit, Role.MLOPS, uc, 0), uc, n, fit,
+                                environment)))))
                 .withAction(1, independent(Combinators.combine(person, Arbitraries.subsetOf(Role.values()).ofMinSize(1).ofMaxSize(3))
                         .as((who, roles) -> Transformer.mutate("roles of " + who + " become " + roles,
                                 world -> world.setRoles(who, roles)))))
@@ -135,8 +149,10 @@ class LifecyclePropertyTest {
         private final InMemoryRegistryStore store = new InMemoryRegistryStore();
         private final ModelRegistry registry = new ModelRegistry(store, new LifecyclePolicy(), clock);
         private final UserService users = new UserService(store, clock);
+        private final RoutingService routing = new RoutingService(store, new RoutingPolicy(), clock);
         private final Map<String, UseCase> useCases = new HashMap<>();
         private long expectedAuditEvents;
+        private long routedByHand;
 
         World() {
             users.bootstrapAdmin(ADMIN);
@@ -229,6 +245,17 @@ class LifecyclePropertyTest {
             attempt(() -> registry.review(who, useCase, number, role, decision, "looked at it", digest, findings, "r"));
         }
 
+        String routingReached() {
+            List<Routing> all = USE_CASES.stream().flatMap(name -> routing.routing(name).stream()).toList();
+            if (all.stream().anyMatch(r -> r.canary().isPresent())) {
+                return "a canary";
+            }
+            if (all.stream().anyMatch(r -> r.environment() == Environment.PRODUCTION && r.champion().isPresent())) {
+                return "a production champion";
+            }
+            return all.stream().anyMatch(r -> r.champion().isPresent()) ? "a test champion" : "nothing routed";
+        }
+
         Stage furthestStage() {
             return USE_CASES.stream().flatMap(name -> store.listVersions(name).stream()).map(ModelVersion::stage)
                     .filter(stage -> stage != Stage.RETIRED && stage != Stage.SENT_BACK)
@@ -254,6 +281,27 @@ class LifecyclePropertyTest {
                 assertThat(LifecyclePolicy.outstandingApprovals(version, useCases.get(useCase),
                         (reviewer, role) -> rolesBefore.getOrDefault(reviewer, Set.of()).contains(role)))
                         .as("approvals valid at the moment of promotion").isEmpty();
+            }
+        }
+
+        /**
+         * When {@code fitting}: production gets its PRODUCTION version as champion and a TESTED one as a
+         * 10% canary; the test environment gets the furthest version. Else version {@code number} as champion.
+         */
+        void route(String who, String useCase, int number, boolean fitting, Environment environment) {
+            List<ModelVersion> versions = store.listVersions(useCase);
+            Optional<Integer> champion = Optional.of(number);
+            Optional<Integer> canary = Optional.empty();
+            if (fitting && environment == Environment.PRODUCTION) {
+                champion = versions.stream().filter(v -> v.stage() == Stage.PRODUCTION).map(ModelVersion::number).findFirst();
+                canary = champion.flatMap(c -> versions.stream().filter(v -> v.stage() == Stage.TESTED).map(ModelVersion::number)
+                        .findFirst());
+            } else if (fitting) {
+                champion = Optional.of(target(useCase, number, true));
+            }
+            RoutingChange change = new RoutingChange(champion, canary, canary.isPresent() ? 10 : 0, List.of(), Optional.empty());
+            if (attempt(() -> routing.change(who, useCase, environment, change, "r"))) {
+                routedByHand++;
             }
         }
 
@@ -286,10 +334,31 @@ class LifecyclePropertyTest {
                     checkVersion(version, useCases.get(name));
                 }
             }
+            long routingChanges = 0;
+            for (String name : USE_CASES) {
+                for (Routing routed : routing.routing(name)) {
+                    checkRouting(routed, store.listVersions(name));
+                    routingChanges += routed.revision();
+                }
+            }
             AuditVerifier verifier = AuditVerifier.create();
             store.scanAudit(1, Long.MAX_VALUE, verifier);
             assertThat(verifier.result().intact()).as("audit chain: %s", verifier.result().problem()).isTrue();
-            assertThat(verifier.result().eventsChecked()).as("audit events, one per attempt").isEqualTo(expectedAuditEvents);
+            // One event per attempt, plus one per routing change the lifecycle made on its own (promotion, withdrawal).
+            assertThat(verifier.result().eventsChecked()).as("audit events, one per attempt and routing change")
+                    .isEqualTo(expectedAuditEvents + routingChanges - routedByHand);
+        }
+
+        /** Routing never points at a version its stage keeps out, and production's champion is its PRODUCTION version. */
+        private static void checkRouting(Routing routed, List<ModelVersion> versions) {
+            Map<Integer, Stage> stages = new HashMap<>();
+            versions.forEach(v -> stages.put(v.number(), v.stage()));
+            routed.champion().ifPresent(v -> assertThat(routed.environment().mayServe(stages.get(v)))
+                    .as("%s champion v%d is %s", routed.subject(), v, stages.get(v)).isTrue());
+            routed.canary().ifPresent(v -> assertThat(routed.environment().mayChallenge(stages.get(v)))
+                    .as("%s canary v%d is %s", routed.subject(), v, stages.get(v)).isTrue());
+            routed.shadows().forEach(v -> assertThat(routed.environment().mayChallenge(stages.get(v)))
+                    .as("%s shadow v%d is %s", routed.subject(), v, stages.get(v)).isTrue());
         }
 
         private void checkVersion(ModelVersion version, UseCase useCase) {

@@ -30,6 +30,7 @@ public final class ModelRegistry {
     private final RegistryStore store;
     private final LifecyclePolicy policy;
     private final AuditedChanges changes;
+    private final RoutingPolicy routingPolicy = new RoutingPolicy();
 
     public ModelRegistry(RegistryStore store, LifecyclePolicy policy, Clock clock) {
         this.store = requireNonNull(store, "store is null");
@@ -189,6 +190,8 @@ public final class ModelRegistry {
             Transition transition = step.decide(tx, actor, before);
             tx.updateVersion(transition.after());
             audit(tx, actor, transition, requestId, transition.after().updatedAt());
+            Optional<ModelVersion> promoted = action == Action.PROMOTE ? Optional.of(transition.after()) : Optional.empty();
+            RoutingService.followLifecycle(tx, routingPolicy, useCase, promoted, actor.name(), requestId, transition.after().updatedAt());
             return transition.after();
         });
     }

@@ -41,6 +41,9 @@ public interface RegistryStore {
     /** The versions of a use case, oldest first. */
     List<ModelVersion> listVersions(String useCase);
 
+    /** The routings stored for a use case (an environment never routed has none). */
+    List<Routing> listRouting(String useCase);
+
     /** The chain's last event, if any. */
     Optional<AuditEvent> auditHead();
 

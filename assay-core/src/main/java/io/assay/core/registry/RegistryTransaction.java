@@ -57,6 +57,15 @@ public interface RegistryTransaction {
      */
     void updateVersion(ModelVersion after);
 
+    Optional<Routing> findRouting(String useCase, Environment environment);
+
+    /**
+     * Stores a routing whose stored revision is {@code after.revision() - 1} (none stored for revision 1).
+     *
+     * @throws io.assay.core.error.AssayException CONCURRENT_CHANGE when someone changed it meanwhile
+     */
+    void saveRouting(Routing after);
+
     /** Appends an event to the audit chain, linked to the current head. */
     AuditEvent appendAudit(AuditEntry entry);
 }
