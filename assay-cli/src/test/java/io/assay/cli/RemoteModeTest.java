@@ -102,6 +102,11 @@ class RemoteModeTest {
         step.run("mo", "models", "promote", "churn", "1");
         step.run("mo", "--json", "models", "test", "churn", "1", "--name", "shadow", "--passed", "--detail", "replayed a day");
         step.run("mo", "--json", "models", "promote", "churn", "1");
+        step.run("aud", "--json", "models", "routing", "churn");
+        step.run("dana", "models", "route", "churn", "--env", "test", "--champion", "1");
+        step.run("mo", "--json", "models", "route", "churn", "--env", "production", "--champion", "1", "--canary", "1",
+                "--canary-percent", "10");
+        step.run("mo", "--json", "models", "route", "churn", "--env", "test", "--champion", "1", "--expect-revision", "0");
         step.run("aud", "--json", "models", "list");
         step.run("aud", "--json", "models", "history", "churn", "1");
         step.run("aud", "--json", "models", "show", "churn", "7");

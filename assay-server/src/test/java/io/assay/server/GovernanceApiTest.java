@@ -186,6 +186,29 @@ class GovernanceApiTest {
     }
 
     @Test
+    @Order(81)
+    void promotion_routed_production_to_the_version_and_mlops_routes_the_test_environment_apart_from_the_stage() {
+        JsonNode routing = http.get("/api/v1/use-cases/churn/routing", auditor).json();
+        assertThat(routing.findValuesAsText("environment")).containsExactly("TEST", "PRODUCTION");
+        assertThat(routing.get(1).path("summary").asText()).isEqualTo("champion v1");
+
+        Http.Response byDataScientist = http.send("PUT", "/api/v1/use-cases/churn/routing/test", author, "{\"champion\": 1}");
+        assertThat(byDataScientist.status()).isEqualTo(403);
+        Http.Response withStage = http.send("PUT", "/api/v1/use-cases/churn/routing/test", mlops, "{\"champion\": 1, \"stage\": \"TESTED\"}");
+        assertThat(withStage.status()).isEqualTo(400);
+        Http.Response unknownEnvironment = http.send("PUT", "/api/v1/use-cases/churn/routing/staging", mlops, "{\"champion\": 1}");
+        assertThat(unknownEnvironment.json().path("detail").asText()).contains("unknown environment 'staging'");
+
+        Http.Response routed = http.send("PUT", "/api/v1/use-cases/churn/routing/test", mlops, "{\"champion\": 1, \"expected_revision\": 0}");
+        assertThat(routed.status()).as(routed.body()).isEqualTo(200);
+        assertThat(routed.json().path("summary").asText()).isEqualTo("champion v1");
+        Http.Response stale = http.send("PUT", "/api/v1/use-cases/churn/routing/test", mlops, "{\"expected_revision\": 0}");
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.code()).isEqualTo("CONCURRENT_CHANGE");
+        assertThat(http.get(V1, auditor).json().path("stage").asText()).isEqualTo("PRODUCTION");
+    }
+
+    @Test
     @Order(9)
     void unknown_ids_are_404s_that_name_only_what_was_asked() {
         for (String path : new String[] {"/api/v1/use-cases/nope", "/api/v1/use-cases/nope/versions", VERSIONS + "/99",

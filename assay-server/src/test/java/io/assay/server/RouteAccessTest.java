@@ -89,7 +89,7 @@ class RouteAccessTest {
     /** A call with placeholder path values and an empty JSON body: enough to pass or fail the role check. */
     private static Http.Response call(ApiRoute route, String token) {
         String path = route.path().replace("{name}", "churn").replace("{version}", "1").replace("{user}", "nobody")
-                .replace("{id}", "tok-0");
+                .replace("{id}", "tok-0").replace("{environment}", "test");
         if (path.endsWith("/audit/events")) {
             path += "?from=2026-01-01&to=2026-01-02";
         }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         description = "The model registry: use cases, versions, evidence, reviews, tests, promotion, history.",
         subcommands = {DefineCommand.class, RegisterCommand.class, ListCommand.class, ShowCommand.class, SubmitCommand.class,
                 EvidenceCommand.class, ReviewCommand.class, TestCommand.class, PromoteCommand.class, RetireCommand.class,
-                HistoryCommand.class})
+                HistoryCommand.class, RoutingCommand.class, RouteCommand.class})
 public final class ModelsCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -54,6 +54,11 @@ public interface Governance extends AutoCloseable {
 
     VersionView retire(String useCase, int number, Retire request);
 
+    /** The routing of every environment, TEST first. */
+    List<RoutingView> routing(String useCase);
+
+    RoutingView route(String useCase, String environment, Requests.SetRouting request);
+
     List<UserView> users();
 
     UserView addUser(AddUser request);

@@ -8,10 +8,12 @@ import io.assay.core.error.AssayException;
 import io.assay.core.error.ErrorCode;
 import io.assay.core.registry.ArtifactRef;
 import io.assay.core.registry.Decision;
+import io.assay.core.registry.Environment;
 import io.assay.core.registry.Finding;
 import io.assay.core.registry.ModelVersion;
 import io.assay.core.registry.ReviewPolicy;
 import io.assay.core.registry.RiskTier;
+import io.assay.core.registry.RoutingChange;
 import io.assay.core.registry.Stage;
 import io.assay.core.registry.UseCase;
 import io.assay.server.api.Requests.AddUser;
@@ -169,6 +171,20 @@ public final class LocalGovernance implements Governance {
     public VersionView retire(String useCase, int number, Retire request) {
         Parse.required("body", request);
         return view(services.registry().retire(actor, useCase, number, request.reason(), requestId));
+    }
+
+    @Override
+    public List<RoutingView> routing(String useCase) {
+        return services.routing().routing(useCase).stream().map(Views::routing).toList();
+    }
+
+    @Override
+    public RoutingView route(String useCase, String environment, Requests.SetRouting request) {
+        Parse.required("body", request);
+        RoutingChange change = new RoutingChange(request.champion(), request.canary(), request.canaryPercent().orElse(0),
+                request.shadows().orElse(List.of()), request.expectedRevision());
+        return Views.routing(services.routing().change(actor, useCase, Parse.constant(Environment.class, "environment", environment),
+                change, requestId));
     }
 
     @Override

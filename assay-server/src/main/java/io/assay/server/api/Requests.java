@@ -43,6 +43,14 @@ public final class Requests {
     public record Retire(String reason) {
     }
 
+    /**
+     * The whole routing of one environment: what is left out is no longer routed.
+     * {@code expected_revision}, when given, refuses the change if routing moved on since.
+     */
+    public record SetRouting(Optional<Integer> champion, Optional<Integer> canary, Optional<Integer> canaryPercent,
+                             Optional<List<Integer>> shadows, Optional<Long> expectedRevision) {
+    }
+
     public record AddUser(String name, List<String> roles) {
     }
 

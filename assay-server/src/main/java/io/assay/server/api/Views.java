@@ -8,6 +8,7 @@ import io.assay.core.registry.EvidenceDigest;
 import io.assay.core.registry.GateResult;
 import io.assay.core.registry.LifecyclePolicy;
 import io.assay.core.registry.ModelVersion;
+import io.assay.core.registry.Routing;
 import io.assay.core.registry.UseCase;
 
 import java.util.ArrayList;
@@ -47,6 +48,12 @@ public final class Views {
                 new VersionView.Artifact(version.artifact().sha256(), version.artifact().sizeBytes(), version.artifact().format()),
                 gates, reviews, awaiting, tests, findings,
                 LifecyclePolicy.allowedActions(version.stage()).stream().map(Enum::name).toList());
+    }
+
+    public static RoutingView routing(Routing routing) {
+        return new RoutingView(routing.useCase(), routing.environment().name(), routing.champion(), routing.canary(),
+                routing.canaryPercent(), routing.shadows(), routing.revision(), routing.describe(), routing.updatedBy(),
+                routing.updatedAt(), routing.reason());
     }
 
     public static AuditEventView event(AuditEvent event) {

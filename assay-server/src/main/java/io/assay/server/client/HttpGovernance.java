@@ -12,6 +12,7 @@ import io.assay.server.api.CheckpointView;
 import io.assay.server.api.Governance;
 import io.assay.server.api.Problem;
 import io.assay.server.api.Requests;
+import io.assay.server.api.RoutingView;
 import io.assay.server.api.TokenView;
 import io.assay.server.api.UseCaseView;
 import io.assay.server.api.UserView;
@@ -141,6 +142,16 @@ public final class HttpGovernance implements Governance {
     @Override
     public VersionView retire(String useCase, int number, Requests.Retire request) {
         return call("POST", versionPath(useCase, number) + "/transitions/retire", request, VersionView.class);
+    }
+
+    @Override
+    public List<RoutingView> routing(String useCase) {
+        return call("GET", useCasePath(useCase) + "/routing", null, new TypeReference<List<RoutingView>>() {});
+    }
+
+    @Override
+    public RoutingView route(String useCase, String environment, Requests.SetRouting request) {
+        return call("PUT", useCasePath(useCase) + "/routing/" + encode(environment), request, RoutingView.class);
     }
 
     @Override

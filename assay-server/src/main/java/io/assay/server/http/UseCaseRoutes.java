@@ -3,12 +3,15 @@ package io.assay.server.http;
 import io.assay.server.api.AuditEventView;
 import io.assay.server.api.Requests.DefineUseCase;
 import io.assay.server.api.Requests.RegisterVersion;
+import io.assay.server.api.Requests.SetRouting;
+import io.assay.server.api.RoutingView;
 import io.assay.server.api.UseCaseView;
 import io.assay.server.api.VersionView;
 
 import java.util.List;
 
 import static io.assay.server.http.Access.DATA_SCIENTISTS;
+import static io.assay.server.http.Access.MLOPS_TEAM;
 import static io.assay.server.http.Access.MODEL_BUILDERS;
 import static io.assay.server.http.Access.REGISTRY_READERS;
 
@@ -30,6 +33,12 @@ final class UseCaseRoutes {
                 ApiRoute.post(useCase + "/versions", DATA_SCIENTISTS,
                         "Register a DRAFT version over a stored artifact, with its spec (signature, provenance, metrics)",
                         RegisterVersion.class, 201, (ctx, as) -> as.registerVersion(ctx.pathParam("name"), Bodies.read(ctx, RegisterVersion.class))).returns(VersionView.class),
+                ApiRoute.get(useCase + "/routing", REGISTRY_READERS, "Which versions serve, canary and shadow in each environment",
+                        (ctx, as) -> as.routing(ctx.pathParam("name"))).returnsListOf(RoutingView.class),
+                ApiRoute.put(useCase + "/routing/{environment}", MLOPS_TEAM,
+                        "Set the whole routing of one environment (TEST or PRODUCTION); what is left out is no longer routed",
+                        SetRouting.class, (ctx, as) -> as.route(ctx.pathParam("name"), ctx.pathParam("environment"),
+                                Bodies.read(ctx, SetRouting.class))).returns(RoutingView.class),
                 ApiRoute.get(version, REGISTRY_READERS, "One version: stage and why, gates, reviews, tests, findings, the evidence digest",
                         (ctx, as) -> as.version(ctx.pathParam("name"), Bodies.version(ctx))).returns(VersionView.class),
                 ApiRoute.get(version + "/history", REGISTRY_READERS, "Every recorded action on a version, refused ones included",
