@@ -38,6 +38,12 @@ class DemoIT {
         assertThat(governance.path("gates_not_run")).extracting(JsonNode::asText).contains("metrics", "fairness");
         assertThat(governance.path("audit").path("intact").asBoolean()).isTrue();
         assertThat(governance.path("audit").path("events").asLong()).isGreaterThan(20);
+        JsonNode rest = summary.path("rest");
+        assertThat(rest.path("routes").asInt()).isGreaterThan(20);
+        assertThat(rest.path("production_routing").asText()).isEqualTo("champion v1");
+        assertThat(rest.path("test_routing").asText()).isEqualTo("champion v1");
+        assertThat(rest.path("scientist_refused").asBoolean()).isTrue();
+        assertThat(rest.path("audit_intact").asBoolean()).isTrue();
         assertThat(summary.path("not_built_yet")).isNotEmpty();
         assertThat(demo.err()).contains("ingesting").contains("Assay demo");
     }

@@ -92,6 +92,7 @@ final class DemoStory {
 
     void governance(Session session, Path workFolder, java.time.Clock clock) {
         new GovernanceChapter(output, clock, summary).tell(session, workFolder);
+        new RestChapter(output, clock, summary).tell(session);
     }
 
     void access(Session session) {
@@ -126,8 +127,7 @@ final class DemoStory {
 
     ObjectNode summary() {
         var notBuilt = summary.putArray("not_built_yet");
-        List.of("the registry's REST API, server and API tokens (assay server)",
-                "training, metric definitions and the automated gates (metrics, fairness, stability, robustness, latency)",
+        List.of("training, metric definitions and the automated gates (metrics, fairness, stability, robustness, latency)",
                 "the scoring service and rollout", "production monitoring and retraining").forEach(notBuilt::add);
         return summary;
     }
@@ -147,9 +147,13 @@ final class DemoStory {
         out.printf("  audit chain          %d events, %s%n", summary.path("governance").path("audit").path("events").asLong(),
                 summary.path("governance").path("audit").path("intact").asBoolean() ? "intact" : "BROKEN");
         out.println();
-        out.println("Not built yet: the registry's REST server and tokens, training & gates, scoring & rollout, monitoring.");
+        out.printf("  REST API             %d routes; production routing of churn: %s%n", summary.path("rest").path("routes").asInt(),
+                summary.path("rest").path("production_routing").asText());
+        out.println();
+        out.println("Not built yet: training & gates, scoring & rollout, monitoring.");
         out.println("Look around: assay --home " + demoHome + " data snapshots | data reads | models list | models show churn 1"
-                + " | models history churn 1 | audit verify");
+                + " | models history churn 1 | models routing churn | audit verify");
+        out.println("Serve it:    assay --home " + demoHome + " server   (the admin token is in " + demoHome.resolve("admin-token") + ")");
     }
 
     private void count(IngestResult result) {

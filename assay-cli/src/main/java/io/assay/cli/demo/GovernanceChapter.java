@@ -48,8 +48,8 @@ final class GovernanceChapter {
     private static final String LEGAL = "lena.legal";
     private static final String DATA = "dirk.data";
     private static final String COMPLIANCE = "carla.compliance";
-    private static final String MLOPS = "max.mlops";
-    private static final String AUDITOR = "alex.auditor";
+    static final String MLOPS = "max.mlops";
+    static final String AUDITOR = "alex.auditor";
 
     private final Output output;
     private final Clock clock;
