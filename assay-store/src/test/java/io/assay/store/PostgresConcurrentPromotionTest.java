@@ -83,8 +83,11 @@ class PostgresConcurrentPromotionTest {
 
                 assertThat(winners).as("winners in round %d", round).isEqualTo(1);
                 assertThat(inProduction).as("production versions after round %d", round).hasSize(1);
+                // Every attempt, the superseded champion's step down, and production's routing following the winner.
                 assertThat(eventsAfter - eventsBefore).as("audit events in round %d", round)
-                        .isEqualTo(CLIENTS + (champion.isPresent() ? 1 : 0));
+                        .isEqualTo(CLIENTS + (champion.isPresent() ? 1 : 0) + 1);
+                assertThat(store.listRouting("churn")).singleElement()
+                        .satisfies(routing -> assertThat(routing.champion()).isEqualTo(Optional.of(inProduction.get(0))));
                 champion = Optional.of(inProduction.get(0));
             }
         } finally {
