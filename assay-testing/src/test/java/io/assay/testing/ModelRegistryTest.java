@@ -139,6 +139,20 @@ class ModelRegistryTest {
     }
 
     @Test
+    void a_current_holder_of_a_revoked_reviewers_role_approves_in_their_place_and_the_version_can_be_promoted() {
+        ModelVersion version = approvedAndTested();
+        users.setRoles("root", "leo", Set.of(Role.AUDITOR), "t");
+        users.addUser("root", "lisa", Set.of(Role.LEGAL_REVIEWER), "t");
+
+        ModelVersion reapproved = registry.review("lisa", "churn", 1, Role.LEGAL_REVIEWER, Decision.APPROVE, "checked again",
+                EvidenceDigest.of(version), List.of(), "t");
+
+        assertThat(reapproved.stage()).isEqualTo(Stage.TESTED);
+        assertThat(reapproved.stageReason()).contains("stays TESTED");
+        assertThat(registry.promote("mo", "churn", 1, Optional.empty(), "t").stage()).isEqualTo(Stage.PRODUCTION);
+    }
+
+    @Test
     void promotion_supersedes_the_version_in_production_it_names_in_the_same_step() {
         registry.promote("mo", "churn", approvedAndTested().number(), Optional.empty(), "t");
         registry.registerVersion("dana", "churn", RegistryFixtures.artifact("c".repeat(64)), RegistryFixtures.signature(),

@@ -37,8 +37,9 @@ public final class LifecyclePolicy {
             case DRAFT -> EnumSet.of(SUBMIT, RETIRE);
             case CANDIDATE -> EnumSet.of(ATTACH_EVIDENCE, REJECT, RETIRE);
             case VALIDATED -> EnumSet.of(ATTACH_EVIDENCE, APPROVE, REJECT, RETIRE);
-            case APPROVED -> EnumSet.of(ATTACH_EVIDENCE, REJECT, RECORD_TEST, RETIRE);
-            case TESTED -> EnumSet.of(ATTACH_EVIDENCE, REJECT, RECORD_TEST, PROMOTE, RETIRE);
+            // An approval is still taken here: when a reviewer loses their role, a current holder's approval replaces theirs.
+            case APPROVED -> EnumSet.of(ATTACH_EVIDENCE, APPROVE, REJECT, RECORD_TEST, RETIRE);
+            case TESTED -> EnumSet.of(ATTACH_EVIDENCE, APPROVE, REJECT, RECORD_TEST, PROMOTE, RETIRE);
             case PRODUCTION -> EnumSet.of(RETIRE);
             case RETIRED, SENT_BACK -> EnumSet.noneOf(Action.class);
         };
@@ -144,6 +145,10 @@ public final class LifecyclePolicy {
             }
         }
         ModelVersion reviewed = version.withReview(review);
+        if (version.stage() == Stage.APPROVED || version.stage() == Stage.TESTED) {
+            String reason = "approved by " + actor.name() + " as " + role + "; the version stays " + version.stage();
+            return new Transition(version, reviewed.moved(version.stage(), reason, now), APPROVE, reason);
+        }
         Set<Role> outstanding = outstandingApprovals(reviewed, useCase, (reviewer, held) -> true);
         String reason = "approved by " + actor.name() + " as " + role
                 + (outstanding.isEmpty() ? "; every required role has approved" : "; waiting for " + outstanding);
