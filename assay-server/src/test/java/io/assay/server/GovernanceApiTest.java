@@ -251,6 +251,8 @@ class GovernanceApiTest {
                 .as(route.path()).isEqualTo(route.roles().size()));
         assertThat(document.path("components").path("schemas").path("VersionView").path("properties").has("evidence_digest")).isTrue();
         assertThat(document.path("components").path("schemas").path("RegisterVersion").path("properties").has("stage")).isFalse();
+        assertThat(document.path("paths").findValuesAsText("operationId")).doesNotHaveDuplicates()
+                .hasSize(server.app.api().routes().size()).contains("postUseCasesNameVersionsVersionTransitionsPromote");
     }
 
     private static String digest() {

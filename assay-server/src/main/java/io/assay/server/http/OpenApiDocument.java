@@ -39,12 +39,13 @@ final class OpenApiDocument {
         root.putObject("info").put("title", "Assay control-plane API").put("version", version)
                 .put("description", "Model registry and governance. Every route but health needs 'Authorization: Bearer <token>'; "
                         + "x-assay-roles lists the roles that may call it. Errors are application/problem+json with a stable 'code'.");
+        root.putArray("servers").addObject().put("url", "/").put("description", "the server that serves this document");
         root.putObject("components").putObject("securitySchemes").putObject("token").put("type", "http").put("scheme", "bearer");
         ObjectNode paths = root.putObject("paths");
         for (ApiRoute route : routes) {
             ObjectNode pathItem = paths.has(route.path()) ? (ObjectNode) paths.get(route.path()) : paths.putObject(route.path());
             ObjectNode operation = pathItem.putObject(route.method().name().toLowerCase(java.util.Locale.ROOT));
-            operation.put("summary", route.summary());
+            operation.put("operationId", operationId(route)).put("summary", route.summary());
             ArrayNode roles = operation.putArray("x-assay-roles");
             route.roles().stream().map(Enum::name).sorted().forEach(roles::add);
             if (route.isPublic()) {
@@ -66,11 +67,24 @@ final class OpenApiDocument {
                         : schemaOf(type);
                 ok.putObject("content").putObject("application/json").set("schema", schema);
             });
+            responses.putObject("4XX").put("description", "refused: bad input, no token, a missing role, unknown id, or a conflict "
+                    + "(see 'code')").putObject("content").putObject(Problem.MEDIA_TYPE).set("schema", schemaOf(Problem.class));
             responses.putObject("default").put("description", "a problem (see 'code')").putObject("content")
                     .putObject(Problem.MEDIA_TYPE).set("schema", schemaOf(Problem.class));
         }
         ((ObjectNode) root.get("components")).set("schemas", schemas);
         return root;
+    }
+
+    /** e.g. POST /api/v1/use-cases/{name}/versions -> postUseCasesNameVersions: stable, unique per method and path. */
+    static String operationId(ApiRoute route) {
+        StringBuilder id = new StringBuilder(route.method().name().toLowerCase(java.util.Locale.ROOT));
+        for (String word : route.path().replace("/api/v1/", "").split("[/{}.-]+")) {
+            if (!word.isEmpty()) {
+                id.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            }
+        }
+        return id.toString();
     }
 
     private JsonNode schemaOf(Type type) {
