@@ -38,6 +38,8 @@ public final class ServerCommand implements Callable<Integer> {
         server = host.map(server::withHost).orElse(server);
         server = profile.map(ServerConfig::profile).map(server::withProfile).orElse(server);
         var output = context.output();
+        // The CLI keeps library logs quiet; a server's operator wants one line per request (method, path, status, actor, request id).
+        System.setProperty("org.slf4j.simpleLogger.log.io.assay.server.access", "info");
         ServerApp app = ServerApp.start(server, config.database(), config.home(), config.pseudonymKey(), context.environment().clock(),
                 Optional.ofNullable(ServerCommand.class.getPackage().getImplementationVersion()).orElse("development"), output::note);
         String address = "http://" + server.host() + ":" + app.port();
