@@ -3,6 +3,7 @@ package io.assay.cli;
 import io.assay.core.common.Names;
 import io.assay.core.error.AssayException;
 import io.assay.core.error.ErrorCode;
+import io.assay.server.ServerConfig;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -36,6 +37,10 @@ public record RemoteServer(URI url, String token) {
             URI uri = new URI(value.strip());
             if ((!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) || uri.getHost() == null) {
                 throw new URISyntaxException(value, "not an http(s) address with a host");
+            }
+            if ("http".equals(uri.getScheme()) && !ServerConfig.isLoopback(uri.getHost())) {
+                throw new AssayException(ErrorCode.CONFIGURATION, "--server " + Names.quoted(value) + " is plain http to another machine:"
+                        + " your token would cross the network readable; use https (plain http is for this machine only)");
             }
             return uri;
         } catch (URISyntaxException e) {

@@ -46,6 +46,18 @@ class AssayConfigTest {
     }
 
     @Test
+    void a_server_is_named_with_a_token_and_plain_http_only_on_this_machine() {
+        assertThat(RemoteServer.from(Map.of(), Optional.empty(), Optional.empty())).isEmpty();
+        assertThat(RemoteServer.from(Map.of("ASSAY_SERVER", "http://127.0.0.1:8321", "ASSAY_TOKEN", "t"), Optional.empty(), Optional.empty()))
+                .hasValueSatisfying(server -> assertThat(server.toString()).doesNotContain("=t]"));
+        assertThat(RemoteServer.from(Map.of(), Optional.of("https://assay.bank.internal/api"), Optional.of("t"))).isPresent();
+        assertThatThrownBy(() -> RemoteServer.from(Map.of(), Optional.of("http://assay.bank.internal"), Optional.of("t")))
+                .hasMessageContaining("use https");
+        assertThatThrownBy(() -> RemoteServer.from(Map.of(), Optional.of("http://127.0.0.1:8321"), Optional.empty()))
+                .hasMessageContaining("needs a token");
+    }
+
+    @Test
     void an_invalid_acting_user_is_refused_with_the_fix() {
         assertThatThrownBy(() -> AssayConfig.from(Map.of(), Optional.empty(), Optional.of("dana\nadmin")))
                 .isInstanceOf(AssayException.class)

@@ -27,6 +27,7 @@ import java.util.Optional;
  */
 public final class AdminToken {
     public static final String FILE_NAME = "admin-token";
+    private static final String LABEL = "admin token made on first start";
 
     private AdminToken() {}
 
@@ -34,7 +35,8 @@ public final class AdminToken {
     public static String ensure(Path home, Services services, String localUser) {
         Path file = home.resolve(FILE_NAME);
         if (Files.exists(file)) {
-            return "The admin token is in " + file + " (owner-only).";
+            return "The admin token is in " + file + (ownerOnly(file) ? " (owner-only)." : " — WARNING: others can read it; chmod 600 it "
+                    + "or revoke the token");
         }
         services.users().bootstrapAdmin(localUser);
         Optional<User> admin = services.users().find(localUser).filter(user -> user.active() && user.holds(Role.ADMIN))
@@ -42,11 +44,26 @@ public final class AdminToken {
         if (admin.isEmpty()) {
             return "No active ADMIN in this home, so no admin token was made; add one with 'assay users add NAME --roles ADMIN'.";
         }
-        TokenService.Issued issued = services.tokens().create(admin.get().name(), admin.get().name(), "admin token made on first start",
-                Optional.empty(), "server-first-start");
+        // A lost file means a new token; the one it held is revoked, so first-start tokens never pile up.
+        for (var earlier : services.tokens().list(Optional.of(admin.get().name()))) {
+            if (earlier.label().equals(LABEL) && earlier.revokedAt().isEmpty()) {
+                services.tokens().revoke(admin.get().name(), earlier.id(), "server-first-start");
+            }
+        }
+        TokenService.Issued issued = services.tokens().create(admin.get().name(), admin.get().name(), LABEL, Optional.empty(),
+                "server-first-start");
         writeOwnerOnly(file, issued.secret() + "\n");
         return "First start: an admin token for " + admin.get().name() + " is in " + file + " (owner-only); "
                 + "use it to add users and issue their tokens.";
+    }
+
+    private static boolean ownerOnly(Path file) {
+        try {
+            return !FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                    || Files.getPosixFilePermissions(file).stream().allMatch(p -> p.name().startsWith("OWNER_"));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void writeOwnerOnly(Path file, String content) {

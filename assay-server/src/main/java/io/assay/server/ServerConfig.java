@@ -45,6 +45,10 @@ public record ServerConfig(String host, int port, Profile profile, boolean authe
         if (!authenticationRequired && localUser.isEmpty()) {
             throw new AssayException(ErrorCode.CONFIGURATION, "with authentication off, calls act as the local user; none is set");
         }
+        if (!authenticationRequired && !isLoopback(host)) {
+            throw new AssayException(ErrorCode.CONFIGURATION, "authentication off is for this machine only, but the server would listen on "
+                    + Names.quoted(host) + "; listen on 127.0.0.1 or turn authentication on");
+        }
         if (maxBodyBytes < 1024) {
             throw AssayException.invalid("the body limit " + maxBodyBytes + " is below 1 KiB");
         }
@@ -96,6 +100,12 @@ public record ServerConfig(String host, int port, Profile profile, boolean authe
             case "off", "false", "0" -> false;
             default -> throw new AssayException(ErrorCode.CONFIGURATION, "ASSAY_AUTH " + Names.quoted(value) + " is neither on nor off");
         };
+    }
+
+    /** Whether a host name or address stays on this machine. */
+    public static boolean isLoopback(String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return bare.equals("localhost") || bare.startsWith("127.") || bare.equals("::1");
     }
 
     private static Optional<String> value(Map<String, String> variables, String name) {

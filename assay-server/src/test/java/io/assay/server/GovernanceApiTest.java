@@ -74,6 +74,10 @@ class GovernanceApiTest {
                 {"name": "mortgage-propensity", "description": "Who takes a mortgage", "risk_tier": "MEDIUM",
                  "intended_use": "offers", "limitations": "none known"}""");
 
+        Http.Response empty = http.send("POST", "/api/v1/artifacts", author, HttpRequest.BodyPublishers.noBody());
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.json().path("detail").asText()).contains("the uploaded file").doesNotContain(home.toString());
+
         Http.Response artifact = http.send("POST", "/api/v1/artifacts?format=xgboost-json", author,
                 HttpRequest.BodyPublishers.ofString("{\"learner\": \"a model\"}"));
         assertThat(artifact.status()).as(artifact.body()).isEqualTo(201);
@@ -97,6 +101,13 @@ class GovernanceApiTest {
             assertThat(refused.code()).isEqualTo("INVALID_ARGUMENT");
             assertThat(refused.json().path("detail").asText()).contains("is set by Assay, never by a request");
         }
+        Http.Response asText = http.send("POST", VERSIONS + "/1/evidence", mlops, HttpRequest.BodyPublishers.ofString(
+                "{\"gate\": \"lineage\", \"passed\": true, \"engine\": \"x\"}"), "text/plain");
+        assertThat(asText.status()).isEqualTo(400);
+        assertThat(asText.json().path("detail").asText()).contains("application/json");
+        Http.Response nullFigure = http.post(VERSIONS + "/1/evidence", mlops,
+                "{\"gate\": \"lineage\", \"passed\": true, \"engine\": \"x\", \"figures\": {\"auc\": null}}");
+        assertThat(nullFigure.status()).isEqualTo(400);
         Http.Response unknown = http.post(VERSIONS + "/1/evidence", mlops, "{\"gate\": \"lineage\", \"passed\": true, \"engine\": \"x\", \"colour\": 1}");
         assertThat(unknown.json().path("detail").asText()).contains("unknown field 'colour'");
         assertThat(http.get(VERSIONS, author).json()).hasSize(1);
@@ -105,7 +116,10 @@ class GovernanceApiTest {
     @Test
     @Order(3)
     void an_illegal_transition_is_a_409_listing_what_is_allowed() {
-        Http.Response early = http.post(V1 + "/transitions/promote", mlops, "{}");
+        Http.Response unnamed = http.post(V1 + "/transitions/promote", mlops, "{}");
+        assertThat(unnamed.status()).isEqualTo(400);
+        assertThat(unnamed.json().path("detail").asText()).contains("say which version the promotion replaces");
+        Http.Response early = http.post(V1 + "/transitions/promote", mlops, "{\"replaces\": \"none\"}");
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.code()).isEqualTo("ILLEGAL_TRANSITION");
         assertThat(early.json().path("detail").asText()).contains("Allowed: [SUBMIT");

@@ -46,8 +46,12 @@ final class Http {
     }
 
     Response send(String method, String path, String token, HttpRequest.BodyPublisher body) {
+        return send(method, path, token, body, "application/json");
+    }
+
+    Response send(String method, String path, String token, HttpRequest.BodyPublisher body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).method(method, body)
-                .header("Content-Type", "application/json");
+                .header("Content-Type", contentType);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -37,10 +37,12 @@ class ProductionProfileTest {
 
     @Test
     void every_variable_is_read() {
-        ServerConfig config = ServerConfig.from(Map.of("ASSAY_SERVER_HOST", "0.0.0.0", "ASSAY_SERVER_PORT", "9000",
+        ServerConfig config = ServerConfig.from(Map.of("ASSAY_SERVER_HOST", "localhost", "ASSAY_SERVER_PORT", "9000",
                 "ASSAY_PROFILE", "Production", "ASSAY_AUTH", "off"), "dana");
-        assertThat(config).isEqualTo(new ServerConfig("0.0.0.0", 9000, ServerConfig.Profile.PRODUCTION, false, Optional.of("dana"),
+        assertThat(config).isEqualTo(new ServerConfig("localhost", 9000, ServerConfig.Profile.PRODUCTION, false, Optional.of("dana"),
                 ServerConfig.DEFAULT_MAX_BODY_BYTES));
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("ASSAY_SERVER_HOST", "0.0.0.0", "ASSAY_AUTH", "off"), "dana"))
+                .hasMessageContaining("authentication off is for this machine only");
         assertThatThrownBy(() -> ServerConfig.from(Map.of("ASSAY_AUTH", "maybe"), "dana")).hasMessageContaining("neither on nor off");
         assertThatThrownBy(() -> ServerConfig.from(Map.of("ASSAY_SERVER_PORT", "http"), "dana")).hasMessageContaining("not a port");
     }

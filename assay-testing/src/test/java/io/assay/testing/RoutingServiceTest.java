@@ -1,5 +1,7 @@
 package io.assay.testing;
 
+import io.assay.core.access.Role;
+import io.assay.core.access.UserService;
 import io.assay.core.error.AssayException;
 import io.assay.core.error.ErrorCode;
 import io.assay.core.registry.Environment;
@@ -67,6 +69,25 @@ class RoutingServiceTest {
         assertCode(() -> routing.change("mo", "churn", Environment.PRODUCTION,
                 new RoutingChange(Optional.empty(), Optional.of(2), 10, List.of(), Optional.empty()), "r"), ErrorCode.INVALID_ARGUMENT);
         assertCode(() -> routing.change("mo", "churn", Environment.PRODUCTION, champion(2), "r"), ErrorCode.NOT_ROUTABLE);
+    }
+
+    @Test
+    void a_production_canary_meets_what_promotion_demands_its_approvals_still_held_and_not_routed_by_its_author() {
+        registry.promote("mo", "churn", 1, Optional.empty(), "r");
+        RoutingChange canaryOfTwo = new RoutingChange(Optional.of(1), Optional.of(2), 10, List.of(), Optional.empty());
+        UserService users = new UserService(store, clock);
+        store.inTransaction(tx -> {
+            tx.insertUser(RegistryFixtures.user("root", Role.ADMIN));
+            return null;
+        });
+        users.setRoles("root", "leo", java.util.Set.of(Role.AUDITOR), "r");
+        assertCode(() -> routing.change("mo", "churn", Environment.PRODUCTION, canaryOfTwo, "r"), ErrorCode.APPROVALS_INCOMPLETE);
+
+        users.setRoles("root", "leo", java.util.Set.of(Role.LEGAL_REVIEWER), "r");
+        users.setRoles("root", "dana", java.util.Set.of(Role.DATA_SCIENTIST, Role.MLOPS), "r");
+        assertCode(() -> routing.change("dana", "churn", Environment.PRODUCTION, canaryOfTwo, "r"), ErrorCode.SEGREGATION_OF_DUTIES);
+        assertThat(routing.change("mo", "churn", Environment.PRODUCTION, canaryOfTwo, "r").describe())
+                .isEqualTo("champion v1, canary v2 at 10%");
     }
 
     @Test

@@ -8,6 +8,8 @@ import io.assay.core.error.ErrorCode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -19,8 +21,12 @@ import java.util.function.IntFunction;
  */
 public final class RoutingPolicy {
 
-    public Routing change(Routing current, RoutingChange change, Actor actor, IntFunction<Optional<ModelVersion>> versions,
-                          Instant now) {
+    /**
+     * @param rolesNow the roles each person holds now: a production canary answers customers, so, as at
+     *                 promotion, its approvals count only from people who still hold the role they approved under
+     */
+    public Routing change(Routing current, RoutingChange change, Actor actor, UseCase useCase, IntFunction<Optional<ModelVersion>> versions,
+                          Function<String, Set<Role>> rolesNow, Instant now) {
         if (!actor.holds(Role.MLOPS)) {
             throw new AssayException(ErrorCode.ROLE_REQUIRED, actor.name() + " may not change routing: it takes the MLOPS role");
         }
@@ -32,6 +38,9 @@ public final class RoutingPolicy {
         Environment environment = current.environment();
         change.champion().ifPresent(number -> require(environment, versions.apply(number), number, current.useCase(), true));
         change.canary().ifPresent(number -> require(environment, versions.apply(number), number, current.useCase(), false));
+        if (environment == Environment.PRODUCTION) {
+            change.canary().flatMap(versions::apply).ifPresent(canary -> requireFitToAnswer(canary, useCase, actor, rolesNow));
+        }
         change.shadows().forEach(number -> require(environment, versions.apply(number), number, current.useCase(), false));
         Routing after = new Routing(current.useCase(), environment, change.champion(), change.canary(), change.canaryPercent(),
                 change.shadows(), current.revision() + 1, actor.name(), now, "routed by " + actor.name());
@@ -68,6 +77,23 @@ public final class RoutingPolicy {
         return new Routing(current.useCase(), environment, champion, canary, canary.isPresent() ? current.canaryPercent() : 0, shadows,
                 current.revision() + 1, actorName, now, version.label() + " is " + version.stage() + " and was withdrawn from "
                 + environment + (championGoes && current.canary().isPresent() ? " (its canary with it)" : ""));
+    }
+
+    /** What promotion demands of a version, demanded of a production canary too: it answers customers as well. */
+    private static void requireFitToAnswer(ModelVersion canary, UseCase useCase, Actor actor, Function<String, Set<Role>> rolesNow) {
+        if (actor.name().equals(canary.author())) {
+            throw new AssayException(ErrorCode.SEGREGATION_OF_DUTIES, actor.name() + " is the author of " + canary.label()
+                    + " and may not put it before customers");
+        }
+        List<String> missing = LifecyclePolicy.missingGates(canary, useCase);
+        if (!missing.isEmpty()) {
+            throw new AssayException(ErrorCode.GATES_INCOMPLETE, canary.label() + " cannot be a canary: " + String.join(", ", missing));
+        }
+        Set<Role> outstanding = LifecyclePolicy.outstandingApprovals(canary, useCase, (reviewer, role) -> rolesNow.apply(reviewer).contains(role));
+        if (!outstanding.isEmpty()) {
+            throw new AssayException(ErrorCode.APPROVALS_INCOMPLETE, canary.label() + " cannot be a canary: no valid approval by "
+                    + outstanding + " (an approval counts only on the current digest, by someone who still holds the role)");
+        }
     }
 
     private static void require(Environment environment, Optional<ModelVersion> found, int number, String useCase, boolean champion) {

@@ -41,11 +41,12 @@ public final class RoutingService {
         RegistryNames.requireUseCaseName(useCase);
         Routing subject = Routing.empty(useCase, environment);
         return changes.run(actorName, "routing.change", subject.subject(), requestId, tx -> {
-            tx.findUseCase(useCase).orElseThrow(() -> AssayException.notFound("no use case " + Names.quoted(useCase)));
+            UseCase found = tx.findUseCase(useCase).orElseThrow(() -> AssayException.notFound("no use case " + Names.quoted(useCase)));
             User user = tx.findUser(actorName).filter(User::active).orElseThrow(() -> new AssayException(ErrorCode.UNAUTHENTICATED,
                     "no active user " + Names.quoted(actorName)));
             Routing before = tx.findRouting(useCase, environment).orElse(subject);
-            Routing after = policy.change(before, change, Actor.of(user), number -> tx.findVersion(useCase, number), changes.now());
+            Routing after = policy.change(before, change, Actor.of(user), found, number -> tx.findVersion(useCase, number),
+                    person -> tx.findUser(person).map(User::effectiveRoles).orElse(java.util.Set.of()), changes.now());
             tx.saveRouting(after);
             tx.appendAudit(entry(before, after, actorName, requestId));
             return after;
@@ -73,15 +74,23 @@ public final class RoutingService {
             Routing before = stored.orElse(Routing.empty(useCase, environment));
             Routing after = environment == Environment.PRODUCTION && promoted.isPresent()
                     ? policy.followPromotion(before, promoted.get(), actorName, now) : before;
+            List<String> reasons = new java.util.ArrayList<>();
+            if (after != before) {
+                reasons.add(after.reason());
+            }
             for (int number : after.versions()) {
                 Optional<ModelVersion> version = tx.findVersion(useCase, number);
                 if (version.isPresent()) {
-                    after = policy.withdrawIfNotAllowed(after, version.get(), actorName, now);
+                    Routing withdrawn = policy.withdrawIfNotAllowed(after, version.get(), actorName, now);
+                    if (withdrawn != after) {
+                        reasons.add(withdrawn.reason());
+                    }
+                    after = withdrawn;
                 }
             }
-            if (after.revision() != before.revision()) {
+            if (!reasons.isEmpty()) {
                 Routing saved = new Routing(useCase, environment, after.champion(), after.canary(), after.canaryPercent(),
-                        after.shadows(), before.revision() + 1, actorName, now, after.reason());
+                        after.shadows(), before.revision() + 1, actorName, now, String.join("; ", reasons));
                 tx.saveRouting(saved);
                 tx.appendAudit(entry(before, saved, actorName, requestId));
             }

@@ -160,11 +160,10 @@ public final class LocalGovernance implements Governance {
 
     @Override
     public VersionView promote(String useCase, int number, Promote request) {
-        Optional<String> replaces = request == null ? Optional.empty() : request.replaces();
-        Optional<Integer> expected = replaces.isPresent() ? Parse.versionOrNone("replaces", replaces.get())
-                : services.registry().versions(findUseCase(useCase).name()).stream().filter(v -> v.stage() == Stage.PRODUCTION)
-                        .map(ModelVersion::number).findFirst();
-        return view(services.registry().promote(actor, useCase, number, expected, requestId));
+        // The caller names what it replaces, so a promotion made meanwhile by someone else is refused instead of overwritten.
+        String replaces = Parse.required("body", request).replaces().orElseThrow(() -> AssayException.invalid(
+                "say which version the promotion replaces: \"replaces\": \"3\", or \"none\" when nothing is in production"));
+        return view(services.registry().promote(actor, useCase, number, Parse.versionOrNone("replaces", replaces), requestId));
     }
 
     @Override

@@ -36,7 +36,7 @@ public final class Requests {
     public record RecordTest(String test, Boolean passed, String detail, Optional<List<String>> findings) {
     }
 
-    /** {@code replaces}: the version expected in production now, or "none"; left out, whatever is there now. */
+    /** {@code replaces}: the version expected in production now, or "none" (required: see the promote route). */
     public record Promote(Optional<String> replaces) {
     }
 

@@ -88,7 +88,7 @@ public final class HttpGovernance implements Governance {
             HttpRequest request = request("/api/v1/artifacts?format=" + encode(format))
                     .header("Content-Type", "application/octet-stream")
                     .POST(HttpRequest.BodyPublishers.ofFile(file)).build();
-            return read(send(request), Wire.JSON.constructType(ArtifactView.class));
+            return read(send(request), Wire.ANSWERS.constructType(ArtifactView.class));
         } catch (IOException e) {
             throw AssayException.invalid("artifact " + file + " cannot be read: " + e.getMessage());
         }
@@ -211,7 +211,7 @@ public final class HttpGovernance implements Governance {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             for (String line; (line = lines.readLine()) != null; ) {
                 if (!line.isBlank()) {
-                    sink.accept(Wire.JSON.readValue(line, AuditEventView.class));
+                    sink.accept(Wire.ANSWERS.readValue(line, AuditEventView.class));
                     count++;
                 }
             }
@@ -227,11 +227,11 @@ public final class HttpGovernance implements Governance {
     }
 
     private <T> T call(String method, String path, Object body, Class<T> type) {
-        return call(method, path, body, Wire.JSON.constructType(type));
+        return call(method, path, body, Wire.ANSWERS.constructType(type));
     }
 
     private <T> T call(String method, String path, Object body, TypeReference<T> type) {
-        return call(method, path, body, Wire.JSON.getTypeFactory().constructType(type));
+        return call(method, path, body, Wire.ANSWERS.getTypeFactory().constructType(type));
     }
 
     private <T> T call(String method, String path, Object body, JavaType type) {
@@ -246,7 +246,8 @@ public final class HttpGovernance implements Governance {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(server.resolve(path)).timeout(TIMEOUT)
+        // Appended, not resolved: a server behind a path prefix (https://host/assay) keeps its prefix.
+        return HttpRequest.newBuilder(URI.create(server.toString().replaceAll("/+$", "") + path)).timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + token)
                 .header("X-Request-Id", requestId)
                 .header("Accept", "application/json");
@@ -269,7 +270,7 @@ public final class HttpGovernance implements Governance {
             throw problem(response);
         }
         try (InputStream body = response.body()) {
-            return Wire.JSON.readValue(body, type);
+            return Wire.ANSWERS.readValue(body, type);
         } catch (IOException e) {
             throw new AssayException(ErrorCode.UNEXPECTED, "the server's answer could not be read: " + e.getMessage());
         }
@@ -277,7 +278,7 @@ public final class HttpGovernance implements Governance {
 
     private static AssayException problem(HttpResponse<InputStream> response) {
         try (InputStream body = response.body()) {
-            Problem problem = Wire.JSON.readValue(body, Problem.class);
+            Problem problem = Wire.ANSWERS.readValue(body, Problem.class);
             return new AssayException(codeOf(problem.code()), problem.detail());
         } catch (IOException | RuntimeException e) {
             return new AssayException(ErrorCode.UNEXPECTED, "the server answered " + response.statusCode() + " without a problem description");

@@ -30,6 +30,9 @@ final class ArtifactRoutes {
                     Path upload = receive(ctx.bodyInputStream(), scratch);
                     try {
                         return as.storeArtifact(upload, format);
+                    } catch (AssayException refused) {
+                        // The message names the scratch file; the client sent a body, not a file of ours.
+                        throw new AssayException(refused.code(), refused.getMessage().replace(upload.toString(), "the uploaded file"));
                     } finally {
                         Files.deleteIfExists(upload);
                     }

@@ -38,6 +38,12 @@ final class Authenticator {
             return tokens.authenticate(header.substring(BEARER.length()));
         }
         if (localUserWhenAuthOff.isPresent()) {
+            // Without tokens only this machine may call; a web page reached through another host name (DNS rebinding) may not.
+            String host = String.valueOf(ctx.header("Host")).replaceFirst(":\\d+$", "");
+            if (!io.assay.server.ServerConfig.isLoopback(host)) {
+                throw new AssayException(ErrorCode.UNAUTHENTICATED, "authentication is off, so only calls addressed to this machine "
+                        + "(localhost, 127.0.0.1) are taken without a token");
+            }
             return users.find(localUserWhenAuthOff.get()).filter(User::active).orElseThrow(() -> new AssayException(
                     ErrorCode.UNAUTHENTICATED, "authentication is off, but the local user is not an active user of this home"));
         }

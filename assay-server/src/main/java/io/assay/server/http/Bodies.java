@@ -25,6 +25,11 @@ final class Bodies {
         if (body.length == 0) {
             throw AssayException.invalid("this request needs a JSON body");
         }
+        // Only JSON: a form or text body (what a foreign web page can send without asking) is never read.
+        String contentType = String.valueOf(ctx.contentType()).toLowerCase(java.util.Locale.ROOT);
+        if (!contentType.startsWith("application/json")) {
+            throw AssayException.invalid("send the body as Content-Type: application/json, not " + Names.quoted(ctx.contentType()));
+        }
         try {
             return Wire.JSON.readValue(body, type);
         } catch (UnrecognizedPropertyException e) {

@@ -32,8 +32,14 @@ final class Problems {
         AssayException error = asAssay(ctx, failure);
         int status = statusOf(error.code().category());
         String requestId = RequestIds.of(ctx);
+        String detail = error.getMessage();
+        if (error.code().category() == ErrorCode.Category.INTERNAL && error.code() != ErrorCode.UNEXPECTED) {
+            // Storage and configuration failures name tables, paths and SQL states: the log gets them, the client gets the id.
+            LOG.error("request {} failed: {} {}", requestId, error.code(), Names.printable(detail, 4000));
+            detail = "the server failed (" + error.code() + "); its log has the details under request id " + requestId;
+        }
         Problem problem = new Problem(Problem.typeOf(error.code().name()), title(error.code().category()), status,
-                Names.printable(error.getMessage(), 4000), error.code().name(), requestId);
+                Names.printable(detail, 4000), error.code().name(), requestId);
         if (status == 401) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"assay\"");
         }

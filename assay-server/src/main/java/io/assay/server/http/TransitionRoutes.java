@@ -38,8 +38,7 @@ final class TransitionRoutes {
                         .returns(VersionView.class),
                 ApiRoute.post(version + "/transitions/promote", MLOPS_TEAM,
                         "Put a TESTED version into production, replacing the version named in 'replaces'", Promote.class, 200,
-                        (ctx, as) -> as.promote(ctx.pathParam("name"), Bodies.version(ctx),
-                                ctx.bodyAsBytes().length == 0 ? null : Bodies.read(ctx, Promote.class)))
+                        (ctx, as) -> as.promote(ctx.pathParam("name"), Bodies.version(ctx), Bodies.read(ctx, Promote.class)))
                         .returns(VersionView.class),
                 ApiRoute.post(version + "/transitions/retire", MLOPS_TEAM, "Retire a version, with the reason", Retire.class, 200,
                         (ctx, as) -> as.retire(ctx.pathParam("name"), Bodies.version(ctx), Bodies.read(ctx, Retire.class))).returns(VersionView.class));
