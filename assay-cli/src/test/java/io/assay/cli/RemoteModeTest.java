@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RemoteModeTest {
     private static final Set<String> VARYING = Set.of("time", "created_at", "updated_at", "registered_at", "reviewed_at", "recorded_at",
             "exported_at", "hash", "previous_hash", "head_hash", "evidence_digest", "digest", "request_id", "sequence", "head_sequence",
-            "events_checked", "id", "token", "created_by");
+            "events_checked", "id", "token", "created_by", "events", "file", "checkpoint_sequence");
 
     private static final java.util.regex.Pattern ERROR_CODE = java.util.regex.Pattern.compile("^assay: ([A-Z_]+): ");
 
@@ -112,6 +112,12 @@ class RemoteModeTest {
         step.run("aud", "--json", "models", "show", "churn", "7");
         step.run("dana", "users", "list");
         step.run("aud", "--json", "audit", "verify");
+        Path checkpoint = work.resolve("head-" + System.nanoTime() + ".json");
+        step.run("aud", "--json", "audit", "checkpoint", "--out", checkpoint.toString());
+        step.run("aud", "--json", "audit", "verify", "--against", checkpoint.toString());
+        Path export = work.resolve("audit-" + System.nanoTime() + ".jsonl");
+        step.run("aud", "--json", "audit", "export", "--from", "2000-01-01", "--to", "2100-01-01", "--out", export.toString());
+        assertThat(Files.readAllLines(export)).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("{\"sequence\":"));
         return record;
     }
 
