@@ -107,18 +107,17 @@ public final class UserService {
 
     /** The users as one person may see them: listing people and their roles is the ADMIN's business. */
     public List<User> listAs(String actorName) {
-        Names.requireUserName(actorName);
-        User actor = store.findUser(actorName).filter(User::active).orElseThrow(() -> new AssayException(ErrorCode.UNAUTHENTICATED,
-                "no active user " + Names.quoted(actorName)));
-        if (!actor.holds(Role.ADMIN)) {
-            throw new AssayException(ErrorCode.ROLE_REQUIRED, actorName + " may not list users: it takes the ADMIN role");
-        }
+        requireAdmin(store::findUser, actorName, "list users");
         return store.listUsers();
     }
 
     private static void requireAdmin(RegistryTransaction tx, String actorName, String what) {
+        requireAdmin(tx::findUser, actorName, what);
+    }
+
+    private static void requireAdmin(java.util.function.Function<String, Optional<User>> users, String actorName, String what) {
         Names.requireUserName(actorName);
-        User actor = tx.findUser(actorName).filter(User::active).orElseThrow(() -> new AssayException(ErrorCode.UNAUTHENTICATED,
+        User actor = users.apply(actorName).filter(User::active).orElseThrow(() -> new AssayException(ErrorCode.UNAUTHENTICATED,
                 "no active user " + Names.quoted(actorName)));
         if (!actor.holds(Role.ADMIN)) {
             throw new AssayException(ErrorCode.ROLE_REQUIRED, actorName + " may not " + what + ": it takes the ADMIN role");

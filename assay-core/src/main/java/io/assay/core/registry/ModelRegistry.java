@@ -190,8 +190,12 @@ public final class ModelRegistry {
             Transition transition = step.decide(tx, actor, before);
             tx.updateVersion(transition.after());
             audit(tx, actor, transition, requestId, transition.after().updatedAt());
-            Optional<ModelVersion> promoted = action == Action.PROMOTE ? Optional.of(transition.after()) : Optional.empty();
-            RoutingService.followLifecycle(tx, routingPolicy, useCase, promoted, actor.name(), requestId, transition.after().updatedAt());
+            // Which versions may be routed depends on stages alone, so a step that moves no stage leaves routing as it is.
+            if (transition.before().stage() != transition.after().stage()) {
+                Optional<ModelVersion> promoted = action == Action.PROMOTE ? Optional.of(transition.after()) : Optional.empty();
+                RoutingService.followLifecycle(tx, routingPolicy, useCase, promoted, actor.name(), requestId,
+                        transition.after().updatedAt());
+            }
             return transition.after();
         });
     }

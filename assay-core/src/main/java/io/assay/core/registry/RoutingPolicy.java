@@ -42,9 +42,8 @@ public final class RoutingPolicy {
             change.canary().flatMap(versions::apply).ifPresent(canary -> requireFitToAnswer(canary, useCase, actor, rolesNow));
         }
         change.shadows().forEach(number -> require(environment, versions.apply(number), number, current.useCase(), false));
-        Routing after = new Routing(current.useCase(), environment, change.champion(), change.canary(), change.canaryPercent(),
+        return new Routing(current.useCase(), environment, change.champion(), change.canary(), change.canaryPercent(),
                 change.shadows(), current.revision() + 1, actor.name(), now, "routed by " + actor.name());
-        return after;
     }
 
     /** Production's routing once {@code promoted} is promoted: it is the champion, and nothing else. */

@@ -125,7 +125,7 @@ public final class LocalGovernance implements Governance {
 
     @Override
     public List<AuditEventView> history(String useCase, int number) {
-        services.registry().version(findUseCase(useCase).name(), number);
+        findUseCase(useCase);
         return services.registry().history(useCase, number).stream().map(Views::event).toList();
     }
 

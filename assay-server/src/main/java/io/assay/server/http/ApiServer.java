@@ -58,12 +58,15 @@ public final class ApiServer implements AutoCloseable {
         Authenticator authenticator = new Authenticator(services.tokens(), services.users(),
                 config.authenticationRequired() ? Optional.empty() : config.localUser());
         List<ApiRoute> routes = new ArrayList<>();
-        routes.addAll(SystemRoutes.routes(() -> OpenApiDocument.of(routes, version), health));
+        // The description lists every route, the one that serves it too, so it is written once the table is complete.
+        java.util.concurrent.atomic.AtomicReference<JsonNode> openApi = new java.util.concurrent.atomic.AtomicReference<>();
+        routes.addAll(SystemRoutes.routes(openApi::get, health));
         routes.addAll(UseCaseRoutes.routes());
         routes.addAll(TransitionRoutes.routes());
         routes.addAll(ArtifactRoutes.routes(scratch));
         routes.addAll(AuditRoutes.routes());
         routes.addAll(AdminRoutes.routes());
+        openApi.set(OpenApiDocument.of(routes, version));
         Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
@@ -136,10 +139,6 @@ public final class ApiServer implements AutoCloseable {
     public List<String> registeredEndpoints() {
         return app.unsafe.internalRouter.allHttpHandlers().stream().map(parsed -> parsed.endpoint)
                 .map(endpoint -> endpoint.method.name() + " " + endpoint.path).sorted().toList();
-    }
-
-    public JsonNode openApi(String version) {
-        return OpenApiDocument.of(routes, version);
     }
 
     @Override
