@@ -97,8 +97,9 @@ public final class BatchIngester {
             throws IOException, SQLException {
         String sourceSha256;
         long sourceRows;
-        try (StagingTable table = new StagingTable(contract, staging, memoryLimit)) {
-            BatchReader reader = new BatchReader(file, contract, businessDate, key);
+        StagedRowFormat format = new StagedRowFormat(contract);
+        try (StagingTable table = new StagingTable(contract, format, staging, memoryLimit)) {
+            BatchReader reader = new BatchReader(file, contract, businessDate, key, format);
             BatchReader.Totals totals = reader.readInto(table);
             sourceSha256 = totals.sha256();
             sourceRows = totals.rows();

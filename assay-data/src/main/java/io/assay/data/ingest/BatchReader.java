@@ -6,7 +6,6 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import io.assay.core.common.Names;
 import io.assay.data.contract.DataContract;
 import io.assay.data.privacy.PseudonymKey;
-import io.assay.data.privacy.Pseudonymiser;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -19,38 +18,50 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * Streams a batch file through its contract row by row (never holding the file in memory):
- * checks the header, checks and pseudonymises every row, and sends each row either to the
- * staging table or to quarantine. File-level faults — empty, not UTF-8, wrong header — stop
- * the batch with an error that names the file and the line.
+ * Streams a batch file through its contract (never holding the file in memory): checks the
+ * header, then one thread parses while a few others check and pseudonymise the rows chunk by
+ * chunk, and each row goes, in file order, either to the staging table or to quarantine.
+ * File-level faults — empty, not UTF-8, wrong header — stop the batch with an error that names
+ * the file and the line.
  */
 final class BatchReader {
     record Totals(String sha256, long rows) {
     }
 
+    /** Threads that check rows; the parser has one more, and DuckDB's export uses every core after. */
+    private static final int CHECKERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
     private final Path file;
     private final DataContract contract;
-    private final ColumnCheck[] checks;
-    /** The line of the record being checked, for messages about file-level faults found mid-file. */
+    private final LocalDate businessDate;
+    private final PseudonymKey key;
+    private final StagedRowFormat format;
+    /** The line of the last record handed to the checkers, for messages about file-level faults found mid-file. */
     private long currentLine = 1;
 
-    BatchReader(Path file, DataContract contract, LocalDate businessDate, PseudonymKey key) {
+    BatchReader(Path file, DataContract contract, LocalDate businessDate, PseudonymKey key, StagedRowFormat format) {
         this.file = file;
         this.contract = contract;
-        Pseudonymiser pseudonymiser = new Pseudonymiser(key);
-        IdentifierScanner scanner = new IdentifierScanner();
-        this.checks = contract.columns().stream()
-                .map(column -> new ColumnCheck(column, businessDate, pseudonymiser, scanner))
-                .toArray(ColumnCheck[]::new);
+        this.businessDate = businessDate;
+        this.key = key;
+        this.format = format;
     }
 
     Totals readInto(StagingTable table) throws IOException, SQLException {
@@ -75,7 +86,7 @@ final class BatchReader {
                 throw new IllegalStateException("interrupted while reading " + file, e);
             }
             if (counted.lastWasStored() && !source.endsWithLineBreak()) {
-                table.dropPendingRow();
+                table.dropHeldBackRow();
                 table.appendViolation(new Violation(counted.lastLine(), Rule.TRUNCATED_ROW, "(row)",
                         "the file ends without a line break, so its last row may be cut short"));
             }
@@ -93,28 +104,71 @@ final class BatchReader {
     private record Counted(long rows, long lastLine, boolean lastWasStored) {
     }
 
-    /** Checks every record, sending it to the snapshot or to quarantine. */
-    private Counted checkAll(Iterator<CsvRecord> records, Header header, StagingTable table) throws IOException {
-        Object[] values = new Object[checks.length];
-        long rows = 0;
-        boolean lastWasStored = false;
-        while (records.hasNext()) {
-            CsvRecord record = records.next();
-            currentLine = record.getStartingLineNumber();
-            rows++;
-            Violation violation = check(record, header, values);
-            if (violation == null) {
-                table.appendRow(currentLine, values);
-            } else {
-                table.appendViolation(violation);
-            }
-            lastWasStored = violation == null;
+    /**
+     * Checks every record on a few threads, chunk by chunk, and stages the checked chunks in
+     * file order, so the snapshot and the quarantine come out as if one thread had done it.
+     * At most a few chunks are in flight, so memory stays bounded.
+     */
+    private Counted checkAll(Iterator<List<CsvRecord>> chunks, Header header, StagingTable table)
+            throws IOException, InterruptedException {
+        BlockingQueue<RowChecker> checkers = new ArrayBlockingQueue<>(CHECKERS);
+        for (int i = 0; i < CHECKERS; i++) {
+            checkers.add(new RowChecker(contract, businessDate, key, format));
         }
-        return new Counted(rows, currentLine, lastWasStored);
+        ExecutorService pool = Executors.newFixedThreadPool(CHECKERS, task -> {
+            Thread thread = new Thread(task, "assay-ingest-check");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Deque<Future<CheckedChunk>> inFlight = new ArrayDeque<>();
+            long rows = 0;
+            CheckedChunk last = null;
+            while (chunks.hasNext()) {
+                List<CsvRecord> chunk = chunks.next();
+                currentLine = chunk.get(chunk.size() - 1).getStartingLineNumber();
+                inFlight.add(pool.submit(() -> {
+                    RowChecker checker = checkers.take();
+                    try {
+                        return checker.check(chunk, header);
+                    } finally {
+                        checkers.add(checker);
+                    }
+                }));
+                if (inFlight.size() > 2 * CHECKERS) {
+                    last = stage(inFlight.removeFirst(), table);
+                    rows += last.rows();
+                }
+            }
+            while (!inFlight.isEmpty()) {
+                last = stage(inFlight.removeFirst(), table);
+                rows += last.rows();
+            }
+            return last == null ? new Counted(0, 1, false) : new Counted(rows, last.lastLine(), last.lastWasStored());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static CheckedChunk stage(Future<CheckedChunk> checking, StagingTable table) throws IOException, InterruptedException {
+        CheckedChunk chunk;
+        try {
+            chunk = checking.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("checking a chunk failed", e.getCause());
+        }
+        table.appendChunk(chunk);
+        return chunk;
     }
 
     /** Where each contract column stands in the file (the file may order columns freely), and how many fields a row has. */
-    private record Header(int[] positions, int width) {
+    record Header(int[] positions, int width) {
     }
 
     private Header header(CsvRecord header) {
@@ -146,23 +200,6 @@ final class BatchReader {
             throw BatchIngester.invalid(file, problem.append(" expected ").append(String.join(",", contract.columnNames())).toString());
         }
         return new Header(contract.columnNames().stream().mapToInt(positions::get).toArray(), names.size());
-    }
-
-    /** Fills {@code values} and returns null, or returns the row's first violation. */
-    private Violation check(CsvRecord record, Header header, Object[] values) {
-        long line = record.getStartingLineNumber();
-        if (record.getFieldCount() != header.width()) {
-            return new Violation(line, Rule.FIELD_COUNT, "(row)",
-                    record.getFieldCount() + " fields where the header has " + header.width());
-        }
-        for (int i = 0; i < checks.length; i++) {
-            Object value = checks[i].check(line, record.getField(header.positions()[i]));
-            if (value instanceof Violation violation) {
-                return violation;
-            }
-            values[i] = value;
-        }
-        return null;
     }
 
     private RuntimeException readFailure(Throwable cause, long line) {

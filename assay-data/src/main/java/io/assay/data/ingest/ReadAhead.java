@@ -3,7 +3,6 @@ package io.assay.data.ingest;
 import de.siegmar.fastcsv.reader.CsvRecord;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -11,18 +10,18 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Parses CSV records on a second thread, in chunks, while the caller checks the previous ones:
- * decoding, parsing and hashing take about as long as checking, so the two overlap on two cores.
- * The queue holds a few chunks only, so memory stays bounded. A parse failure is rethrown to the
- * caller at the point where the records run out.
+ * Parses CSV records on a thread of its own and hands them on in chunks, in file order, while
+ * the chunks before are being checked: decoding, parsing and hashing overlap the checks. The
+ * queue holds a few chunks only, so memory stays bounded. A parse failure is rethrown to the
+ * caller at the point where the chunks run out.
  */
-final class ReadAhead implements Iterator<CsvRecord>, AutoCloseable {
+final class ReadAhead implements Iterator<List<CsvRecord>>, AutoCloseable {
     private static final int CHUNK = 2048;
     private static final Object END = new Object();
 
     private final BlockingQueue<Object> chunks = new ArrayBlockingQueue<>(8);
     private final Thread parser;
-    private Iterator<CsvRecord> current = Collections.emptyIterator();
+    private List<CsvRecord> current;
     private boolean ended;
 
     ReadAhead(Iterator<CsvRecord> records) {
@@ -33,7 +32,7 @@ final class ReadAhead implements Iterator<CsvRecord>, AutoCloseable {
 
     @Override
     public boolean hasNext() {
-        while (!current.hasNext()) {
+        while (current == null) {
             if (ended) {
                 return false;
             }
@@ -52,17 +51,20 @@ final class ReadAhead implements Iterator<CsvRecord>, AutoCloseable {
             }
             @SuppressWarnings("unchecked")
             List<CsvRecord> chunk = (List<CsvRecord>) next;
-            current = chunk.iterator();
+            current = chunk.isEmpty() ? null : chunk;
         }
         return true;
     }
 
+    /** The next chunk of records, never empty. */
     @Override
-    public CsvRecord next() {
+    public List<CsvRecord> next() {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        return current.next();
+        List<CsvRecord> chunk = current;
+        current = null;
+        return chunk;
     }
 
     /** Stops the parser when the caller gives up early (a batch-level error). */

@@ -7,6 +7,8 @@ import io.assay.core.error.ErrorCode;
 import io.assay.data.DataEnvironment;
 import io.assay.data.DataLayout;
 import io.assay.data.QuarantineReader;
+import io.assay.data.privacy.PseudonymKey;
+import io.assay.data.privacy.Pseudonymiser;
 import io.assay.testing.InMemoryDataCatalog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,8 +26,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,6 +130,37 @@ class BatchIngesterTest {
         assertThat(data.quarantine().read(snapshot, 5)).singleElement()
                 .satisfies(entry -> assertThat(entry.sourceRow()).isEqualTo(42L))
                 .satisfies(entry -> assertThat(entry.rule()).isEqualTo("DUPLICATE_KEY"));
+    }
+
+    @Test
+    void a_batch_of_many_chunks_checked_in_parallel_comes_out_in_source_order_with_every_bad_row_in_quarantine()
+            throws Exception {
+        // Records are checked in chunks of 2,048 on several threads: bad rows sit on both sides of
+        // chunk boundaries, and the file ends cut off mid-row.
+        Set<Integer> bad = Set.of(1, 2048, 2049, 4096, 6001, 9999);
+        StringBuilder content = new StringBuilder(Batches.HEADER).append('\n');
+        for (int n = 1; n <= 10_000; n++) {
+            content.append(bad.contains(n) ? Batches.row(n, "2026-11-27").replace(",EUR,", ",XXX,") : Batches.row(n, "2026-11-27"))
+                    .append('\n');
+        }
+        Path file = Batches.write(inbox.resolve("transactions.csv"), content.substring(0, content.length() - 12));
+
+        Snapshot snapshot = ingest(file).snapshot();
+
+        assertThat(snapshot.rowCount()).isEqualTo(10_000 - bad.size() - 1);
+        assertThat(snapshot.quarantined()).containsOnly(Map.entry("UNKNOWN_CODE", (long) bad.size()), Map.entry("TRUNCATED_ROW", 1L));
+        assertThat(data.quarantine().read(snapshot, 10)).extracting(QuarantineReader.Entry::sourceRow)
+                .containsExactly(2L, 2049L, 2050L, 4097L, 6002L, 10000L, 10001L);
+        List<List<Object>> rows = query("SELECT source_line, transaction_id, customer_id FROM read_parquet('"
+                + data.layout().folderOf(snapshot).resolve("data.parquet") + "')");
+        Pseudonymiser tokens = new Pseudonymiser(PseudonymKey.of(HexFormat.of().parseHex(KEY)));
+        List<List<Object>> expected = new ArrayList<>();
+        for (int n = 1; n < 10_000; n++) {
+            if (!bad.contains(n)) {
+                expected.add(List.of((long) n + 1, String.format("T%012d", n), tokens.token("customer", String.format("C%08d", n % 7))));
+            }
+        }
+        assertThat(rows).isEqualTo(expected);
     }
 
     @Test
