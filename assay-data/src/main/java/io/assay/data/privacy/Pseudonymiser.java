@@ -50,12 +50,21 @@ public final class Pseudonymiser {
     public final class DomainTokens {
         private final String domain;
         private final Map<String, String> recent = new HashMap<>();
+        /**
+         * The last value and its token: an extract lists an account's bookings together, so a
+         * value often repeats the row before, and comparing with it is far cheaper than a lookup.
+         */
+        private String lastValue;
+        private String lastToken;
 
         private DomainTokens(String domain) {
             this.domain = domain;
         }
 
         public String token(String value) {
+            if (value.equals(lastValue)) {
+                return lastToken;
+            }
             String token = recent.get(value);
             if (token == null) {
                 if (recent.size() >= CACHE_LIMIT) {
@@ -64,6 +73,8 @@ public final class Pseudonymiser {
                 token = computeToken(domain, value);
                 recent.put(value, token);
             }
+            lastValue = value;
+            lastToken = token;
             return token;
         }
     }

@@ -2,6 +2,9 @@ package io.assay.data.privacy;
 
 import io.assay.core.error.AssayException;
 import io.assay.core.error.ErrorCode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +46,18 @@ class PseudonymiserTest {
         assertThat(new Pseudonymiser(key).token("iban", "C00000001")).isNotEqualTo(monday);
         PseudonymKey other = PseudonymKey.of(HexFormat.of().parseHex(HEX_KEY.replace('0', '1')));
         assertThat(new Pseudonymiser(other).token("customer", "C00000001")).isNotEqualTo(monday);
+    }
+
+    /** Runs of one value, repeats after others, and a second domain in between: the caches never change a token. */
+    @Property(tries = 200)
+    void a_token_from_the_caches_equals_one_computed_afresh(@ForAll List<@IntRange(min = 0, max = 4) Integer> picks) {
+        PseudonymKey key = PseudonymKey.of(HexFormat.of().parseHex(HEX_KEY));
+        Pseudonymiser cached = new Pseudonymiser(key);
+        for (int pick : picks) {
+            String value = "C0000000" + pick;
+            String domain = pick % 2 == 0 ? "customer" : "iban";
+            assertThat(cached.token(domain, value)).isEqualTo(new Pseudonymiser(key).token(domain, value));
+        }
     }
 
     @Test
