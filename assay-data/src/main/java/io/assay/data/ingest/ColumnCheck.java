@@ -26,6 +26,10 @@ final class ColumnCheck {
     private final long min;
     private final long max;
     private final long scaleFactor;
+    /** What a number of this column must look like, for its violation message (built once, not per value). */
+    private final String numberShape;
+    /** The business date as the file writes it: nearly every date in a day's batch, so it is recognised by text first. */
+    private final String businessDateText;
 
     ColumnCheck(ContractColumn column, LocalDate businessDate, Pseudonymiser pseudonymiser, IdentifierScanner scanner) {
         this.column = column;
@@ -37,6 +41,9 @@ final class ColumnCheck {
         this.shape = column.pattern().flatMap(pattern -> ShapePattern.compile(pattern.pattern()));
         int scale = column.type() == io.assay.data.contract.ColumnType.DECIMAL ? column.scale() : 0;
         this.scaleFactor = BigDecimal.TEN.pow(scale).longValueExact();
+        this.numberShape = column.type() == io.assay.data.contract.ColumnType.DECIMAL
+                ? "a plain decimal with at most " + scale + " fraction digits" : "a whole number";
+        this.businessDateText = businessDate.toString();
         this.min = column.min().map(m -> unscaled(m, scale)).orElse(Long.MIN_VALUE);
         this.max = column.max().map(m -> unscaled(m, scale)).orElse(Long.MAX_VALUE);
     }
@@ -96,8 +103,8 @@ final class ColumnCheck {
             case STRING -> matchesPattern(raw) ? raw
                     : violation(row, Rule.PATTERN_MISMATCH, shown(raw) + " does not match " + column.pattern().orElseThrow().pattern());
             case CODE -> column.allowedValues().contains(raw) ? raw : violation(row, Rule.UNKNOWN_CODE, shown(raw) + " is not an allowed code");
-            case INTEGER -> parseNumber(row, raw, 0, "a whole number");
-            case DECIMAL -> parseNumber(row, raw, column.scale(), "a plain decimal with at most " + column.scale() + " fraction digits");
+            case INTEGER -> parseNumber(row, raw, 0);
+            case DECIMAL -> parseNumber(row, raw, column.scale());
             case DATE -> parseDate(row, raw);
             case TIMESTAMP -> parseTimestamp(row, raw);
         };
@@ -111,7 +118,7 @@ final class ColumnCheck {
     }
 
     /** Parses [-]digits[.digits] by hand into a long of {@code scale} fraction digits, and returns its canonical text. */
-    private Object parseNumber(long row, String raw, int scale, String expected) {
+    private Object parseNumber(long row, String raw, int scale) {
         int i = 0;
         boolean negative = raw.charAt(0) == '-';
         if (negative || raw.charAt(0) == '+') {
@@ -130,7 +137,7 @@ final class ColumnCheck {
             }
         }
         if (i != raw.length() || wholeDigits == 0 || wholeDigits > 18 - scale || fractionDigits > scale) {
-            return violation(row, Rule.INVALID_NUMBER, shown(raw) + " is not " + expected);
+            return violation(row, Rule.INVALID_NUMBER, shown(raw) + " is not " + numberShape);
         }
         boolean canonical = raw.charAt(0) != '+' && fractionDigits == scale
                 && (wholeDigits == 1 || raw.charAt(negative ? 1 : 0) != '0');
@@ -151,6 +158,9 @@ final class ColumnCheck {
     }
 
     private Object parseDate(long row, String raw) {
+        if (raw.equals(businessDateText)) {
+            return raw;
+        }
         LocalDate date = raw.length() == 10 ? isoDate(raw) : null;
         if (date == null) {
             return violation(row, Rule.INVALID_DATE, shown(raw) + " is not a date (yyyy-MM-dd)");

@@ -49,7 +49,7 @@ public final class Pseudonymiser {
     /** One domain's tokens with their cache; shares its pseudonymiser's MAC, so it is no more thread-safe. */
     public final class DomainTokens {
         private final String domain;
-        private final Map<String, String> recent = new HashMap<>();
+        private final TokenTable recent = new TokenTable(CACHE_LIMIT);
         /**
          * The last value and its token: an extract lists an account's bookings together, so a
          * value often repeats the row before, and comparing with it is far cheaper than a lookup.
@@ -67,9 +67,6 @@ public final class Pseudonymiser {
             }
             String token = recent.get(value);
             if (token == null) {
-                if (recent.size() >= CACHE_LIMIT) {
-                    recent.clear();
-                }
                 token = computeToken(domain, value);
                 recent.put(value, token);
             }
