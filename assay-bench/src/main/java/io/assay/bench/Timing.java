@@ -41,6 +41,11 @@ final class Timing {
         return Collections.max(seconds);
     }
 
+    /** Every run in order, e.g. "3.512 s, 1.610 s, 1.433 s". */
+    String runs() {
+        return String.join(", ", seconds.stream().map(s -> String.format("%.3f s", s)).toList());
+    }
+
     @Override
     public String toString() {
         return String.format("median %.3f s (min %.3f, max %.3f, %d runs)", median(), min(), max(), seconds.size());
