@@ -66,6 +66,32 @@ class IngestCrashIT {
         assertThat(Output.JSON.readTree(ingest.out()).path("snapshot").path("rows").asLong()).isEqualTo(1_200_000);
     }
 
+    /**
+     * Wide rows (long non-ASCII descriptions) and a new customer and IBAN on every row, checked on
+     * four threads: chunks in flight and token caches must stay bounded too, not only the file.
+     */
+    @Test
+    void a_wide_batch_naming_a_new_customer_on_every_row_is_streamed_on_four_checkers() throws Exception {
+        Path batch = work.resolve("2026-11-27/wide.csv");
+        String description = "Café € ".repeat(64);
+        Files.createDirectories(batch.getParent());
+        try (BufferedWriter writer = Files.newBufferedWriter(batch)) {
+            writer.write(HEADER);
+            writer.write('\n');
+            for (int i = 1; i <= 200_000; i++) {
+                writer.write(String.format("T%012d,A%09d,C%08d,2026-11-27,-%d.%02d,EUR,GROCERIES,CARD,NL%02dABNA%010d,%s%d%n",
+                        i, i, i, i % 300, i % 100, i % 100, i, description, i % 9000));
+            }
+        }
+        assertThat(Files.size(batch)).isGreaterThan(96L << 20);
+
+        Launcher.Result ingest = Launcher.run(work.resolve("home"), Map.of("ASSAY_JAVA_OPTS", "-Xmx96m -XX:ActiveProcessorCount=4"),
+                600, "--json", "data", "ingest", batch.toString(), "--table", "transactions", "--date", "2026-11-27");
+
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+        assertThat(Output.JSON.readTree(ingest.out()).path("snapshot").path("rows").asLong()).isEqualTo(200_000);
+    }
+
     /** Every snapshot folder is complete: a manifest, and data whose SHA-256 is the manifest's. */
     private static void assertNoPartialSnapshot(Path home) throws Exception {
         Path snapshots = home.resolve("data/snapshots");

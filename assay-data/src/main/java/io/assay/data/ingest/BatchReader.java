@@ -6,6 +6,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import io.assay.core.common.Names;
 import io.assay.data.contract.DataContract;
 import io.assay.data.privacy.PseudonymKey;
+import io.assay.data.privacy.Pseudonymiser;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -33,6 +34,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Streams a batch file through its contract (never holding the file in memory): checks the
@@ -79,7 +81,7 @@ final class BatchReader {
             }
             Header header = header(records.next());
             Counted counted;
-            try (ReadAhead ahead = new ReadAhead(records)) {
+            try (ReadAhead ahead = new ReadAhead(records, source::bytes)) {
                 counted = checkAll(ahead, header, table);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -107,13 +109,16 @@ final class BatchReader {
     /**
      * Checks every record on a few threads, chunk by chunk, and stages the checked chunks in
      * file order, so the snapshot and the quarantine come out as if one thread had done it.
-     * At most a few chunks are in flight, so memory stays bounded.
+     * At most one chunk more than there are checkers is in flight, and a chunk is bounded in
+     * rows and in bytes of the file, so memory stays bounded however wide the rows.
      */
     private Counted checkAll(Iterator<List<CsvRecord>> chunks, Header header, StagingTable table)
             throws IOException, InterruptedException {
         BlockingQueue<RowChecker> checkers = new ArrayBlockingQueue<>(CHECKERS);
         for (int i = 0; i < CHECKERS; i++) {
-            checkers.add(new RowChecker(contract, businessDate, key, format));
+            // Each checker has its own pseudonymiser (a MAC is not thread-safe), so they share the token cache's budget.
+            Pseudonymiser pseudonymiser = new Pseudonymiser(key, Pseudonymiser.CACHED_TOKENS / CHECKERS);
+            checkers.add(new RowChecker(contract, businessDate, pseudonymiser, format));
         }
         ExecutorService pool = Executors.newFixedThreadPool(CHECKERS, task -> {
             Thread thread = new Thread(task, "assay-ingest-check");
@@ -135,7 +140,7 @@ final class BatchReader {
                         checkers.add(checker);
                     }
                 }));
-                if (inFlight.size() > 2 * CHECKERS) {
+                if (inFlight.size() > CHECKERS) {
                     last = stage(inFlight.removeFirst(), table);
                     rows += last.rows();
                 }
@@ -147,6 +152,8 @@ final class BatchReader {
             return last == null ? new Counted(0, 1, false) : new Counted(rows, last.lastLine(), last.lastWasStored());
         } finally {
             pool.shutdownNow();
+            // After a failure a checker may still be finishing its chunk (milliseconds); let it, before the caller cleans up.
+            pool.awaitTermination(10, TimeUnit.SECONDS);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.LongSupplier;
 
 /**
  * Parses CSV records on a thread of its own and hands them on in chunks, in file order, while
@@ -16,7 +17,12 @@ import java.util.concurrent.BlockingQueue;
  * caller at the point where the chunks run out.
  */
 final class ReadAhead implements Iterator<List<CsvRecord>>, AutoCloseable {
+    /**
+     * A chunk ends at this many records, or earlier once {@link #CHUNK_BYTES} of the file have
+     * been read for it, so that wide rows do not make chunks big (memory stays bounded).
+     */
     private static final int CHUNK = 2048;
+    private static final long CHUNK_BYTES = 1 << 18;
     private static final Object END = new Object();
 
     private final BlockingQueue<Object> chunks = new ArrayBlockingQueue<>(8);
@@ -24,8 +30,9 @@ final class ReadAhead implements Iterator<List<CsvRecord>>, AutoCloseable {
     private List<CsvRecord> current;
     private boolean ended;
 
-    ReadAhead(Iterator<CsvRecord> records) {
-        parser = new Thread(() -> parse(records), "assay-ingest-parser");
+    /** @param bytesRead how much of the file the records have been read from so far; asked on the parser thread */
+    ReadAhead(Iterator<CsvRecord> records, LongSupplier bytesRead) {
+        parser = new Thread(() -> parse(records, bytesRead), "assay-ingest-parser");
         parser.setDaemon(true);
         parser.start();
     }
@@ -74,15 +81,17 @@ final class ReadAhead implements Iterator<List<CsvRecord>>, AutoCloseable {
         parser.join();
     }
 
-    private void parse(Iterator<CsvRecord> records) {
+    private void parse(Iterator<CsvRecord> records, LongSupplier bytesRead) {
         try {
             try {
                 List<CsvRecord> chunk = new ArrayList<>(CHUNK);
+                long chunkStart = bytesRead.getAsLong();
                 while (records.hasNext()) {
                     chunk.add(records.next());
-                    if (chunk.size() == CHUNK) {
+                    if (chunk.size() == CHUNK || bytesRead.getAsLong() - chunkStart >= CHUNK_BYTES) {
                         chunks.put(chunk);
                         chunk = new ArrayList<>(CHUNK);
+                        chunkStart = bytesRead.getAsLong();
                     }
                 }
                 chunks.put(chunk);

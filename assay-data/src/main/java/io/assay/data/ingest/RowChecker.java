@@ -2,7 +2,6 @@ package io.assay.data.ingest;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.assay.data.contract.DataContract;
-import io.assay.data.privacy.PseudonymKey;
 import io.assay.data.privacy.Pseudonymiser;
 
 import java.nio.charset.StandardCharsets;
@@ -21,8 +20,7 @@ final class RowChecker {
     private final Object[] values;
     private final StringBuilder lines = new StringBuilder(1 << 18);
 
-    RowChecker(DataContract contract, LocalDate businessDate, PseudonymKey key, StagedRowFormat format) {
-        Pseudonymiser pseudonymiser = new Pseudonymiser(key);
+    RowChecker(DataContract contract, LocalDate businessDate, Pseudonymiser pseudonymiser, StagedRowFormat format) {
         IdentifierScanner scanner = new IdentifierScanner();
         this.checks = contract.columns().stream()
                 .map(column -> new ColumnCheck(column, businessDate, pseudonymiser, scanner))

@@ -19,16 +19,27 @@ public final class Pseudonymiser {
     /** 128 bits of the MAC, as hex: enough to never collide across a bank's customers. */
     private static final int TOKEN_BYTES = 16;
     /**
-     * Recent tokens, because a day's batch names the same customer many times. Emptied when
-     * full, so memory stays bounded whatever the batch size.
+     * Recent tokens per domain, because a day's batch names the same customer many times.
+     * Emptied when full, so memory stays bounded whatever the batch size; pseudonymisers that
+     * work side by side share this budget out among themselves.
      */
-    private static final int CACHE_LIMIT = 100_000;
+    public static final int CACHED_TOKENS = 100_000;
 
     private final Mac mac;
     private final Map<String, DomainTokens> domains = new HashMap<>();
+    private final int cachedTokens;
 
     public Pseudonymiser(PseudonymKey key) {
+        this(key, CACHED_TOKENS);
+    }
+
+    /** A pseudonymiser that caches at most {@code cachedTokens} tokens per domain. */
+    public Pseudonymiser(PseudonymKey key, int cachedTokens) {
         requireNonNull(key, "key is null");
+        if (cachedTokens < 1) {
+            throw new IllegalArgumentException("cachedTokens must be positive, was " + cachedTokens);
+        }
+        this.cachedTokens = cachedTokens;
         try {
             mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key.secret(), "HmacSHA256"));
@@ -49,7 +60,7 @@ public final class Pseudonymiser {
     /** One domain's tokens with their cache; shares its pseudonymiser's MAC, so it is no more thread-safe. */
     public final class DomainTokens {
         private final String domain;
-        private final TokenTable recent = new TokenTable(CACHE_LIMIT);
+        private final TokenTable recent = new TokenTable(cachedTokens);
         /**
          * The last value and its token: an extract lists an account's bookings together, so a
          * value often repeats the row before, and comparing with it is far cheaper than a lookup.
