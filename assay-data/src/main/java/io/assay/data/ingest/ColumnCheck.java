@@ -2,6 +2,7 @@ package io.assay.data.ingest;
 
 import io.assay.core.common.Names;
 import io.assay.core.data.PrivacyClass;
+import io.assay.data.contract.ColumnType;
 import io.assay.data.contract.ContractColumn;
 import io.assay.data.contract.Pseudonymisation;
 import io.assay.data.privacy.Pseudonymiser;
@@ -39,9 +40,10 @@ final class ColumnCheck {
         this.scanner = scanner;
         this.showValues = column.privacy() != PrivacyClass.DIRECT_IDENTIFIER && !column.freeText();
         this.shape = column.pattern().flatMap(pattern -> ShapePattern.compile(pattern.pattern()));
-        int scale = column.type() == io.assay.data.contract.ColumnType.DECIMAL ? column.scale() : 0;
+        boolean decimal = column.type() == ColumnType.DECIMAL;
+        int scale = decimal ? column.scale() : 0;
         this.scaleFactor = BigDecimal.TEN.pow(scale).longValueExact();
-        this.numberShape = column.type() == io.assay.data.contract.ColumnType.DECIMAL
+        this.numberShape = decimal
                 ? "a plain decimal with at most " + scale + " fraction digits" : "a whole number";
         this.businessDateText = businessDate.toString();
         this.min = column.min().map(m -> unscaled(m, scale)).orElse(Long.MIN_VALUE);

@@ -36,7 +36,7 @@ final class RowChecker {
         long line = 0;
         for (CsvRecord record : records) {
             line = record.getStartingLineNumber();
-            Violation violation = check(record, header);
+            Violation violation = check(record, line, header);
             if (violation == null) {
                 lastRow = lines.length();
                 format.appendRow(lines, line, values);
@@ -53,8 +53,7 @@ final class RowChecker {
     }
 
     /** Fills {@code values} and returns null, or returns the row's first violation. */
-    private Violation check(CsvRecord record, BatchReader.Header header) {
-        long line = record.getStartingLineNumber();
+    private Violation check(CsvRecord record, long line, BatchReader.Header header) {
         if (record.getFieldCount() != header.width()) {
             return new Violation(line, Rule.FIELD_COUNT, "(row)",
                     record.getFieldCount() + " fields where the header has " + header.width());
