@@ -15,6 +15,7 @@ import io.assay.data.DurableFiles;
 import io.assay.store.Database;
 import io.assay.store.DatabaseConfig;
 import io.assay.store.JdbcAuditChain;
+import io.assay.store.SqlDialect;
 import io.assay.testing.PostgresTestDatabase;
 import io.assay.testing.RegistryFixtures;
 
@@ -34,7 +35,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Registry benchmarks, on embedded H2 and on PostgreSQL (127.0.0.1:5432/test, skipped when not
+ * Registry benchmarks, on the embedded SQLite file and on PostgreSQL (127.0.0.1:5432/test, skipped when not
  * reachable): lifecycle transitions per second with their audit events, for 1 and 16 clients,
  * beside a bare optimistic UPDATE of the same rows (the peer: what the database costs without
  * governance); and audit verification in events per second over a long chain, beside a bare read
@@ -53,8 +54,8 @@ final class RegistryBenchmark {
                 System.getProperty("java.version"), LocalDate.now());
         Path work = Files.createTempDirectory("assay-registry-bench-");
         try {
-            try (Database h2 = Database.open(DatabaseConfig.embedded(work.resolve("h2")))) {
-                run("H2 (embedded file)", h2, transitions, events, runs);
+            try (Database sqlite = Database.open(DatabaseConfig.embedded(work.resolve("sqlite")))) {
+                run("SQLite (embedded file)", sqlite, transitions, events, runs);
             }
             try (PostgresTestDatabase postgres = PostgresTestDatabase.createOrSkip();
                  Database pg = Database.open(new DatabaseConfig(postgres.url() + "&reWriteBatchedInserts=true", postgres.user(), ""))) {
@@ -87,6 +88,9 @@ final class RegistryBenchmark {
                             + "   ratio %.1fx%n", clients, transitions / governed.median(), governed, transitions / bare.median(),
                     governed.median() / bare.median());
         }
+        if (database.dialect() == SqlDialect.SQLITE) {
+            durabilityCost(database, store, useCase, next, transitions, runs);
+        }
         long chain = fillAuditChain(database, store, events);
         AuditService audit = new AuditService(store, CLOCK);
         Timing verify = new Timing();
@@ -98,6 +102,40 @@ final class RegistryBenchmark {
         }
         System.out.printf("  audit verify over %,d events: %,.0f events/s (%s, intact: %s)   peer bare read %,.0f rows/s   ratio %.1fx%n",
                 chain, chain / verify.median(), verify, result[0].intact(), chain / scan.median(), verify.median() / scan.median());
+    }
+
+    /**
+     * What syncing every commit costs: the same 1-client transitions with the write-ahead log
+     * synced at each commit (how Assay runs) and left to the operating system (synchronous=OFF:
+     * survives a killed process, not a power cut), alternating, on the same file.
+     */
+    private static void durabilityCost(Database database, RegistryStore store, UseCase useCase, int[] next, int transitions, int runs)
+            throws Exception {
+        Timing synced = new Timing();
+        Timing unsynced = new Timing();
+        for (int run = 0; run < runs; run++) {
+            List<Integer> numbers = drafts(store, useCase, next, transitions);
+            synced.add(() -> parallel(1, numbers, number ->
+                    new ModelRegistry(store, new LifecyclePolicy(), CLOCK).submit("dana", "bench", number, "bench")));
+            List<Integer> others = drafts(store, useCase, next, transitions);
+            synchronous(database, "OFF");
+            try {
+                unsynced.add(() -> parallel(1, others, number ->
+                        new ModelRegistry(store, new LifecyclePolicy(), CLOCK).submit("dana", "bench", number, "bench")));
+            } finally {
+                synchronous(database, "FULL");
+            }
+        }
+        System.out.printf("  durability, 1 client:      %,8.0f /s synced at every commit (%s)   peer synchronous=OFF %,8.0f /s"
+                + "   cost %.1fx%n", transitions / synced.median(), synced, transitions / unsynced.median(),
+                synced.median() / unsynced.median());
+    }
+
+    /** Sets the sync mode of the embedded file's one write connection (see Database). */
+    private static void synchronous(Database database, String mode) throws Exception {
+        try (Connection connection = database.dataSource().getConnection(); java.sql.Statement pragma = connection.createStatement()) {
+            pragma.execute("PRAGMA synchronous = " + mode);
+        }
     }
 
     /** Drafts to submit, inserted in one transaction (their registration is not what is measured). */
@@ -164,7 +202,7 @@ final class RegistryBenchmark {
                 for (long sequence = from; sequence <= events; sequence++) {
                     AuditEvent event = AuditChain.link(previous, new AuditEntry(start.plusMillis(sequence), "dana", "version.submit",
                             "model:bench/v" + sequence, "DRAFT", "CANDIDATE", "submitted; metric spec frozen", "bench-" + sequence));
-                    JdbcAuditChain.bind(insert, event);
+                    JdbcAuditChain.bind(database.dialect(), insert, event);
                     insert.addBatch();
                     if (sequence % 5000 == 0) {
                         insert.executeBatch();

@@ -17,7 +17,7 @@ import static java.util.Objects.requireNonNull;
  *
  * <pre>
  * ASSAY_HOME            home folder (default ~/.assay; --home wins)
- * ASSAY_DB_URL          jdbc:postgresql://… for production metadata (default: embedded H2 in the home)
+ * ASSAY_DB_URL          jdbc:postgresql://… for production metadata (default: embedded SQLite in the home)
  * ASSAY_DB_USER         database user
  * ASSAY_DB_PASSWORD     database password
  * ASSAY_USER            who is acting (default: the operating-system user; --as wins)

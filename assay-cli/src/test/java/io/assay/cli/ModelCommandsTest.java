@@ -16,7 +16,7 @@ import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The registry through the assay command, as the people of each role use it, on a real home (H2 and files). */
+/** The registry through the assay command, as the people of each role use it, on a real home (SQLite and files). */
 class ModelCommandsTest {
     static final String SPEC = """
             spec_format: 1
@@ -153,7 +153,7 @@ class ModelCommandsTest {
         as("dana", "models", "submit", "churn", "1");
         Path checkpoint = work.resolve("head.json");
         as("aud", "audit", "checkpoint", "--out", checkpoint.toString());
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + home.resolve("metadata/assay") + ";AUTO_SERVER=TRUE", "sa", "");
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("metadata/assay.db"));
              Statement sql = db.createStatement()) {
             sql.executeUpdate("UPDATE audit_events SET reason = 'nothing to see' WHERE sequence = 3");
         }

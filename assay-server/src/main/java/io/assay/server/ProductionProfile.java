@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a production server must have before it starts: PostgreSQL (not the embedded H2 file),
+ * What a production server must have before it starts: PostgreSQL (not the embedded SQLite file),
  * authentication on, and a real secret. The secret is the pseudonymisation key: in production
  * it comes from the environment (ASSAY_PSEUDONYM_KEY), holds at least 32 bytes and is not a
  * placeholder, never a key file a demo made. Every problem is listed at once.

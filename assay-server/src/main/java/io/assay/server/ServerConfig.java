@@ -29,7 +29,7 @@ public record ServerConfig(String host, int port, Profile profile, boolean authe
     public static final long DEFAULT_MAX_BODY_BYTES = 1L << 20;
 
     public enum Profile {
-        /** One machine, H2 in the home: the demo and a data scientist's laptop. */
+        /** One machine, SQLite in the home: the demo and a data scientist's laptop. */
         EMBEDDED,
         /** A bank's deployment: PostgreSQL, authentication on, a real secret. */
         PRODUCTION

@@ -8,32 +8,47 @@ import java.nio.file.Path;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Where the metadata lives: an embedded H2 file in the Assay home by default, PostgreSQL in
+ * Where the metadata lives: an embedded SQLite file in the Assay home by default, PostgreSQL in
  * production. The password never appears in {@link #toString()} or {@link #describe()}.
  */
 public record DatabaseConfig(String url, String user, String password) {
+    private static final String SQLITE = "jdbc:sqlite:";
+
     public DatabaseConfig {
         requireNonNull(url, "url is null");
         requireNonNull(user, "user is null");
         requireNonNull(password, "password is null");
-        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+        if (!url.startsWith(SQLITE) && !url.startsWith("jdbc:postgresql:")) {
             throw new AssayException(ErrorCode.CONFIGURATION, "database URL " + describe(url)
-                    + " is not supported; use jdbc:postgresql://host:port/database (or jdbc:h2: for embedded)");
+                    + " is not supported; use jdbc:postgresql://host:port/database (or jdbc:sqlite:FILE for embedded)");
         }
     }
 
     /**
-     * The embedded H2 file database of a home. AUTO_SERVER lets a second process (a CLI command
-     * beside a running server) open the same file; LOCK_TIMEOUT lets a writer wait for the audit
-     * chain's lock as long as it would on PostgreSQL instead of failing after H2's default second.
+     * The embedded SQLite file of a home. SQLite lets a second process (a CLI command beside a
+     * running server) use the same file, and a commit is on disk before it returns (see
+     * {@link Database}).
      */
     public static DatabaseConfig embedded(Path home) {
-        Path file = home.toAbsolutePath().normalize().resolve("metadata").resolve("assay");
-        return new DatabaseConfig("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=30000", "sa", "");
+        return new DatabaseConfig(SQLITE + embeddedFile(home), "", "");
+    }
+
+    /** Where a home keeps its embedded metadata. */
+    public static Path embeddedFile(Path home) {
+        return home.toAbsolutePath().normalize().resolve("metadata").resolve("assay.db");
     }
 
     public boolean isEmbedded() {
-        return url.startsWith("jdbc:h2:");
+        return url.startsWith(SQLITE);
+    }
+
+    public SqlDialect dialect() {
+        return isEmbedded() ? SqlDialect.SQLITE : SqlDialect.POSTGRESQL;
+    }
+
+    /** The embedded database file (embedded configurations only). */
+    Path file() {
+        return Path.of(url.substring(SQLITE.length()).replaceAll("[?].*$", ""));
     }
 
     public boolean isPostgres() {
@@ -42,7 +57,7 @@ public record DatabaseConfig(String url, String user, String password) {
 
     /** The URL without credentials or options, for messages and logs. */
     public String describe() {
-        return (isEmbedded() ? "embedded H2 " : "PostgreSQL ") + describe(url) + (user.isEmpty() ? "" : " as " + user);
+        return (isEmbedded() ? "embedded SQLite " : "PostgreSQL ") + describe(url) + (user.isEmpty() ? "" : " as " + user);
     }
 
     @Override

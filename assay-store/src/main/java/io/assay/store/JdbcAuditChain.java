@@ -4,20 +4,20 @@ import io.assay.core.audit.AuditChain;
 import io.assay.core.audit.AuditEntry;
 import io.assay.core.audit.AuditEvent;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.ZoneOffset;
 
 /**
- * Appends to the audit chain inside the caller's transaction: locks the head row (so appends
- * take turns and the chain never forks), links the event to the head, writes both.
+ * The audit chain's rows: appends inside the caller's transaction take the head row (so appends
+ * take turns and the chain never forks), link the event to the head, and write both, so an
+ * event and the head that covers it commit together or not at all.
  */
 public final class JdbcAuditChain {
+    static final String COLUMNS = "sequence, event_time, actor, action, subject, before_state, after_state, reason, "
+            + "request_id, previous_hash, hash";
     /** The statement that writes one event; {@link #bind} fills it. */
-    public static final String INSERT = "INSERT INTO audit_events (sequence, event_time, actor, action, subject, before_state, "
-            + "after_state, reason, request_id, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    public static final String INSERT = "INSERT INTO audit_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private JdbcAuditChain() {}
 
@@ -25,10 +25,10 @@ public final class JdbcAuditChain {
      * Sets {@link #INSERT}'s parameters to {@code event} — also for tools that write many linked
      * events at once (benchmarks, tamper tests).
      */
-    public static void bind(PreparedStatement insert, AuditEvent event) throws SQLException {
+    public static void bind(SqlDialect dialect, PreparedStatement insert, AuditEvent event) throws SQLException {
         AuditEntry e = event.entry();
         insert.setLong(1, event.sequence());
-        insert.setObject(2, e.time().atOffset(ZoneOffset.UTC));
+        insert.setObject(2, dialect.instant(e.time()));
         insert.setString(3, e.actor());
         insert.setString(4, e.action());
         insert.setString(5, e.subject());
@@ -41,25 +41,27 @@ public final class JdbcAuditChain {
     }
 
     /** Appends inside the caller's transaction; see the class comment. */
-    static AuditEvent append(Connection connection, AuditEntry entry) throws SQLException {
+    static AuditEvent append(Sql sql, AuditEntry entry) throws SQLException {
         long sequence;
         String previousHash;
-        try (PreparedStatement head = connection.prepareStatement("SELECT sequence, hash FROM audit_head WHERE id = 1 FOR UPDATE");
+        try (PreparedStatement head = sql.connection().prepareStatement(sql.dialect().lockAuditHead());
              ResultSet row = head.executeQuery()) {
             row.next();
             sequence = row.getLong(1) + 1;
             previousHash = row.getString(2);
         }
         AuditEvent event = AuditChain.link(sequence, previousHash, entry);
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            bind(insert, event);
+        try (PreparedStatement insert = sql.connection().prepareStatement(INSERT)) {
+            bind(sql.dialect(), insert, event);
             insert.executeUpdate();
         }
-        try (PreparedStatement update = connection.prepareStatement("UPDATE audit_head SET sequence = ?, hash = ? WHERE id = 1")) {
-            update.setLong(1, event.sequence());
-            update.setString(2, event.hash());
-            update.executeUpdate();
-        }
+        sql.update("UPDATE audit_head SET sequence = ?, hash = ? WHERE id = 1", event.sequence(), event.hash());
         return event;
+    }
+
+    static AuditEvent event(Sql sql, ResultSet row) throws SQLException {
+        return new AuditEvent(row.getLong("sequence"), new AuditEntry(sql.instant(row, "event_time"), row.getString("actor"),
+                row.getString("action"), row.getString("subject"), row.getString("before_state"), row.getString("after_state"),
+                row.getString("reason"), row.getString("request_id")), row.getString("previous_hash"), row.getString("hash"));
     }
 }

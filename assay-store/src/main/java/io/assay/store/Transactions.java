@@ -11,10 +11,14 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One connection and one transaction per unit of work: committed when it returns, rolled back when it throws. */
+/**
+ * One connection and one transaction per unit of work: committed when it returns, rolled back
+ * when it throws. Writes and reads take connections from their own pools (the same one on
+ * PostgreSQL; see {@link Database} for the embedded file).
+ */
 final class Transactions {
     interface Work<T> {
-        T run(Connection connection) throws SQLException;
+        T run(Sql sql) throws SQLException;
     }
 
     interface RowMapper<T> {
@@ -30,17 +34,35 @@ final class Transactions {
         }
     }
 
-    private final DataSource dataSource;
+    private final SqlDialect dialect;
+    private final DataSource writes;
+    private final DataSource reads;
 
-    Transactions(DataSource dataSource) {
-        this.dataSource = dataSource;
+    Transactions(SqlDialect dialect, DataSource writes, DataSource reads) {
+        this.dialect = dialect;
+        this.writes = writes;
+        this.reads = reads;
     }
 
-    <T> T run(String what, Work<T> work) {
+    SqlDialect dialect() {
+        return dialect;
+    }
+
+    /** A transaction that changes something. */
+    <T> T write(String what, Work<T> work) {
+        return run(writes, what, work);
+    }
+
+    /** A transaction that only reads: it sees what was committed before it began and never waits for a writer. */
+    <T> T read(String what, Work<T> work) {
+        return run(reads, what, work);
+    }
+
+    private <T> T run(DataSource dataSource, String what, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                T result = work.run(connection);
+                T result = work.run(new Sql(connection, dialect));
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -71,7 +93,7 @@ final class Transactions {
 
     /**
      * The SQL state and the message's first line, cut where a quoted value begins: never the
-     * statement's values (H2 quotes the offending value in single quotes, and it may be customer
+     * statement's values (PostgreSQL quotes the offending value in its detail, and it may be customer
      * data or stored audit text); identifiers, in double quotes, stay.
      */
     private static AssayException storageFailure(String what, SQLException e) {

@@ -17,7 +17,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +74,7 @@ abstract class AuditTamperingContract {
              PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_events (sequence, event_time, actor, action, "
                      + "subject, before_state, after_state, reason, request_id, previous_hash, hash) VALUES (5, ?, 'mallory', "
                      + "'version.promote', 'model:churn/v9', 'TESTED', 'PRODUCTION', 'forged', 'x', ?, ?)")) {
-            insert.setObject(1, OffsetDateTime.of(2026, 11, 28, 10, 0, 4, 500_000_000, ZoneOffset.UTC));
+            insert.setObject(1, database.dialect().instant(Instant.parse("2026-11-28T10:00:04.500Z")));
             insert.setString(2, "0".repeat(64));
             insert.setString(3, "f".repeat(64));
             insert.executeUpdate();
@@ -116,7 +115,7 @@ abstract class AuditTamperingContract {
                 AuditEvent forged = AuditChain.link(previous, new AuditEntry(e.time(), e.actor(), e.action(), e.subject(), e.before(),
                         e.after(), "rewritten", e.requestId()));
                 try (PreparedStatement insert = connection.prepareStatement(JdbcAuditChain.INSERT)) {
-                    JdbcAuditChain.bind(insert, forged);
+                    JdbcAuditChain.bind(database.dialect(), insert, forged);
                     insert.executeUpdate();
                 }
                 previous = forged;

@@ -26,7 +26,7 @@ import static io.assay.testing.DataFixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What every {@link DataCatalog} does; extended once per implementation (in memory, H2, PostgreSQL). */
+/** What every {@link DataCatalog} does; extended once per implementation (in memory, SQLite, PostgreSQL). */
 public abstract class DataCatalogContract {
     private static final LocalDate DAY = LocalDate.of(2026, 11, 27);
 

@@ -39,7 +39,7 @@ import static io.assay.testing.RegistryFixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What every {@link RegistryStore} does; extended once per implementation (in memory, H2, PostgreSQL). */
+/** What every {@link RegistryStore} does; extended once per implementation (in memory, SQLite, PostgreSQL). */
 public abstract class RegistryStoreContract {
     private static final LifecyclePolicy POLICY = new LifecyclePolicy();
     private static final Actor DANA = new Actor("dana", Set.of(Role.DATA_SCIENTIST));

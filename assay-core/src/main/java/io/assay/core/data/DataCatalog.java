@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Port: the data environment's metadata — published snapshots, access grants and the read log.
  * Every method is one transaction. Grants, revocations and reads are also appended to the audit
- * chain ({@link DataAuditEvents}) in that same transaction. Implementations: in-memory (tests), H2 and PostgreSQL, all
+ * chain ({@link DataAuditEvents}) in that same transaction. Implementations: in-memory (tests), SQLite and PostgreSQL, all
  * held to the same contract test suite.
  */
 public interface DataCatalog {

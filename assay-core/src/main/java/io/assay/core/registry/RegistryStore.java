@@ -13,7 +13,7 @@ import java.util.function.Function;
 /**
  * Port: the registry's state — users, use cases, model versions — and the audit chain, in one
  * store so that a state change and its audit event commit together. Implementations: in-memory
- * (tests), H2 and PostgreSQL, all held to the same contract test suite.
+ * (tests), SQLite and PostgreSQL, all held to the same contract test suite.
  */
 public interface RegistryStore {
 

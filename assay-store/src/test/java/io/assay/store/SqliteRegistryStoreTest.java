@@ -7,7 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
-class H2RegistryStoreTest extends RegistryStoreContract {
+class SqliteRegistryStoreTest extends RegistryStoreContract {
     @TempDir
     Path home;
     private Database database;

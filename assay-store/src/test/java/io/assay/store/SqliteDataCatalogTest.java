@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-class H2DataCatalogTest extends DataCatalogContract {
+class SqliteDataCatalogTest extends DataCatalogContract {
     @TempDir
     Path home;
     private Database database;

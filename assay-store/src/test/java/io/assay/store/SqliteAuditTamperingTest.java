@@ -4,7 +4,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
-class H2AuditTamperingTest extends AuditTamperingContract {
+class SqliteAuditTamperingTest extends AuditTamperingContract {
     @TempDir
     Path home;
 
