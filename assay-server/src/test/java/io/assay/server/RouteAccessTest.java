@@ -74,6 +74,28 @@ class RouteAccessTest {
         assertThat(failures).isEmpty();
     }
 
+    /** Regression: Javalin answered HEAD on every GET route with 200 and no token; HEAD is a GET without the body, checked alike. */
+    @Test
+    void head_is_authenticated_and_role_checked_like_get() {
+        List<String> gets = server.app.api().routes().stream().filter(route -> route.method().name().equals("GET"))
+                .map(route -> "GET " + route.path()).sorted().toList();
+        assertThat(server.app.api().registeredHeadEndpoints()).containsExactlyElementsOf(gets);
+        List<String> failures = new ArrayList<>();
+        for (ApiRoute route : server.app.api().routes()) {
+            if (!route.method().name().equals("GET")) {
+                continue;
+            }
+            String path = placeholders(route);
+            int anonymous = server.http.send("HEAD", path, null, (String) null).status();
+            int asApp = server.http.send("HEAD", path, server.tokenOf.get(Role.APP), (String) null).status();
+            boolean appGranted = route.isPublic() || route.roles().contains(Role.APP);
+            if (anonymous != (route.isPublic() ? 200 : 401) || (!appGranted && asApp != 403)) {
+                failures.add("HEAD " + route.path() + ": " + anonymous + " without a token, " + asApp + " as APP");
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
     @Test
     void a_wrong_or_malformed_token_is_refused_like_no_token() {
         ApiRoute me = server.app.api().routes().stream().filter(route -> route.path().equals("/api/v1/me")).findFirst().orElseThrow();
@@ -88,12 +110,14 @@ class RouteAccessTest {
 
     /** A call with placeholder path values and an empty JSON body: enough to pass or fail the role check. */
     private static Http.Response call(ApiRoute route, String token) {
-        String path = route.path().replace("{name}", "churn").replace("{version}", "1").replace("{user}", "nobody")
-                .replace("{id}", "tok-0").replace("{environment}", "test");
-        if (path.endsWith("/audit/events")) {
-            path += "?from=2026-01-01&to=2026-01-02";
-        }
+        String path = placeholders(route);
         String body = route.method().name().equals("GET") ? null : "{}";
         return server.http.send(route.method().name(), path, token, body);
+    }
+
+    static String placeholders(ApiRoute route) {
+        String path = route.path().replace("{name}", "churn").replace("{version}", "1").replace("{user}", "nobody")
+                .replace("{id}", "tok-0").replace("{environment}", "test");
+        return path.endsWith("/audit/events") ? path + "?from=2026-01-01&to=2026-01-02" : path;
     }
 }

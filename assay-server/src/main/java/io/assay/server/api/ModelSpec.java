@@ -48,7 +48,8 @@ public record ModelSpec(ModelSignature signature, Provenance provenance, MetricS
             throw invalid(where, "is empty or not a mapping");
         }
         requireOnly(where, "the top level", root, Set.of("spec_format", "signature", "provenance", "metrics"));
-        if (root.path("spec_format").asInt(-1) != FORMAT) {
+        JsonNode format = root.path("spec_format");
+        if (!format.isIntegralNumber() || format.asInt() != FORMAT) {
             throw invalid(where, "has spec_format " + root.path("spec_format") + "; this Assay reads spec_format " + FORMAT);
         }
         try {
@@ -82,7 +83,8 @@ public record ModelSpec(ModelSignature signature, Provenance provenance, MetricS
 
     private static Provenance provenance(String where, JsonNode node) {
         requireOnly(where, "provenance", node, Set.of("run_id", "seed", "snapshots", "parameters", "libraries"));
-        if (!required(where, node, "seed").canConvertToLong()) {
+        JsonNode seed = required(where, node, "seed");
+        if (!seed.isIntegralNumber() || !seed.canConvertToLong()) {
             throw invalid(where, "provenance.seed is not a whole number");
         }
         return new Provenance(required(where, node, "run_id").asText(), strings(node.path("snapshots")), strings(node.path("parameters")),

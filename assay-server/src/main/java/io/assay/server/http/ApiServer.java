@@ -13,6 +13,7 @@ import io.assay.server.api.Services;
 import io.assay.server.api.Wire;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import org.slf4j.Logger;
@@ -76,6 +77,10 @@ public final class ApiServer implements AutoCloseable {
             javalin.jsonMapper(new JavalinJackson(Wire.JSON, false));
             for (ApiRoute route : routes) {
                 javalin.routes.addHttpHandler(route.method(), route.path(), ctx -> handle(ctx, route, authenticator, services));
+                if (route.method() == HandlerType.GET) {
+                    // Left to Javalin, HEAD answers 200 without a token; it is a GET without the body, and checked like one.
+                    javalin.routes.addHttpHandler(HandlerType.HEAD, route.path(), ctx -> handle(ctx, route, authenticator, services));
+                }
             }
             javalin.routes.exception(Exception.class, (failure, ctx) -> Problems.write(ctx, failure));
             // Javalin answers its own exceptions (body too large, no route) in plain text unless told otherwise.
@@ -135,10 +140,20 @@ public final class ApiServer implements AutoCloseable {
         return routes;
     }
 
-    /** What Javalin actually has registered ("GET /api/v1/…"), so a test can hold it to the route table. */
+    /**
+     * What Javalin actually has registered ("GET /api/v1/…"), HEAD left out (every GET has one, checked
+     * the same way), so a test can hold it to the route table.
+     */
     public List<String> registeredEndpoints() {
         return app.unsafe.internalRouter.allHttpHandlers().stream().map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method != HandlerType.HEAD)
                 .map(endpoint -> endpoint.method.name() + " " + endpoint.path).sorted().toList();
+    }
+
+    /** The HEAD routes Javalin has, each the twin of a GET. */
+    public List<String> registeredHeadEndpoints() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream().map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method == HandlerType.HEAD).map(endpoint -> "GET " + endpoint.path).sorted().toList();
     }
 
     @Override

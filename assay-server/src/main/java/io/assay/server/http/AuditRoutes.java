@@ -39,6 +39,9 @@ final class AuditRoutes {
                             LocalDate from = day("from", ctx.queryParam("from"));
                             LocalDate to = day("to", ctx.queryParam("to"));
                             ctx.contentType(NDJSON);
+                            if (ctx.method() == io.javalin.http.HandlerType.HEAD) {
+                                return null; // no body, so no export to record
+                            }
                             OutputStream out = new BufferedOutputStream(ctx.outputStream(), 1 << 16);
                             as.exportAudit(from, to, event -> writeLine(out, event));
                             out.flush();
