@@ -4,10 +4,10 @@ import io.assay.data.DurableFiles;
 import io.assay.server.AdminToken;
 import io.assay.server.ServerApp;
 import io.assay.server.ServerConfig;
-import io.assay.server.api.Governance;
-import io.assay.server.api.Requests;
-import io.assay.server.api.Wire;
-import io.assay.server.client.HttpGovernance;
+import io.assay.api.Governance;
+import io.assay.api.Requests;
+import io.assay.api.Wire;
+import io.assay.api.client.HttpGovernance;
 import io.assay.store.DatabaseConfig;
 import io.javalin.Javalin;
 

@@ -3,7 +3,7 @@ package io.assay.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.assay.server.api.Wire;
+import io.assay.api.Wire;
 
 import java.io.PrintWriter;
 import java.util.function.Consumer;

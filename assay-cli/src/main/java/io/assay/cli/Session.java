@@ -9,10 +9,10 @@ import io.assay.data.DataEnvironment;
 import io.assay.data.DataLayout;
 import io.assay.store.Database;
 import io.assay.core.error.AssayException;
-import io.assay.server.api.Governance;
-import io.assay.server.api.LocalGovernance;
-import io.assay.server.api.Services;
-import io.assay.server.client.HttpGovernance;
+import io.assay.api.Governance;
+import io.assay.server.local.LocalGovernance;
+import io.assay.server.local.Services;
+import io.assay.api.client.HttpGovernance;
 import io.assay.store.FileArtifactStore;
 
 import java.util.Optional;

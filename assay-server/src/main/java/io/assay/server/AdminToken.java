@@ -5,7 +5,7 @@ import io.assay.core.access.TokenService;
 import io.assay.core.access.User;
 import io.assay.core.error.AssayException;
 import io.assay.core.error.ErrorCode;
-import io.assay.server.api.Services;
+import io.assay.server.local.Services;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -2,7 +2,7 @@ package io.assay.server;
 
 import io.assay.core.error.AssayException;
 import io.assay.core.error.ErrorCode;
-import io.assay.server.api.Services;
+import io.assay.server.local.Services;
 import io.assay.server.http.ApiServer;
 import io.assay.store.Database;
 import io.assay.store.DatabaseConfig;

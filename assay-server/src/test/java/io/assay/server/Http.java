@@ -1,7 +1,7 @@
 package io.assay.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.assay.server.api.Wire;
+import io.assay.api.Wire;
 
 import java.io.IOException;
 import java.net.URI;

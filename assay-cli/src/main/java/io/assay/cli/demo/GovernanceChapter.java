@@ -24,7 +24,7 @@ import io.assay.core.registry.Provenance;
 import io.assay.core.registry.ReviewPolicy;
 import io.assay.core.registry.RiskTier;
 import io.assay.core.registry.UseCase;
-import io.assay.server.api.Views;
+import io.assay.api.Views;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

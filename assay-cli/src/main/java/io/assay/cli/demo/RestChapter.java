@@ -7,11 +7,11 @@ import io.assay.core.error.AssayException;
 import io.assay.server.AdminToken;
 import io.assay.server.ServerApp;
 import io.assay.server.ServerConfig;
-import io.assay.server.api.AuditCheck;
-import io.assay.server.api.Governance;
-import io.assay.server.api.Requests;
-import io.assay.server.api.RoutingView;
-import io.assay.server.client.HttpGovernance;
+import io.assay.api.AuditCheck;
+import io.assay.api.Governance;
+import io.assay.api.Requests;
+import io.assay.api.RoutingView;
+import io.assay.api.client.HttpGovernance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,9 +2,9 @@ package io.assay.cli.models;
 
 import io.assay.cli.CommandContext;
 import io.assay.cli.Session;
-import io.assay.server.api.Governance;
-import io.assay.server.api.Requests;
-import io.assay.server.api.UseCaseView;
+import io.assay.api.Governance;
+import io.assay.api.Requests;
+import io.assay.api.UseCaseView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,8 +1,8 @@
 package io.assay.cli.models;
 
 import java.util.Optional;
-import io.assay.server.api.Requests;
-import io.assay.server.api.Governance;
+import io.assay.api.Requests;
+import io.assay.api.Governance;
 import io.assay.cli.CommandContext;
 import io.assay.cli.Session;
 import io.assay.core.common.Names;

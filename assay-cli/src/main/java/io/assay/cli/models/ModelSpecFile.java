@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.assay.core.error.AssayException;
-import io.assay.server.api.ModelSpec;
+import io.assay.api.ModelSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;

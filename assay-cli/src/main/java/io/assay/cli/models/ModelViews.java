@@ -1,6 +1,6 @@
 package io.assay.cli.models;
 
-import io.assay.server.api.VersionView;
+import io.assay.api.VersionView;
 
 import java.io.PrintWriter;
 

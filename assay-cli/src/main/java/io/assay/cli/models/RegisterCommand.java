@@ -2,10 +2,10 @@ package io.assay.cli.models;
 
 import io.assay.cli.CommandContext;
 import io.assay.cli.Session;
-import io.assay.server.api.ArtifactView;
-import io.assay.server.api.Governance;
-import io.assay.server.api.Requests;
-import io.assay.server.api.VersionView;
+import io.assay.api.ArtifactView;
+import io.assay.api.Governance;
+import io.assay.api.Requests;
+import io.assay.api.VersionView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,7 +1,7 @@
 package io.assay.cli.models;
 
-import io.assay.server.api.Requests;
-import io.assay.server.api.Governance;
+import io.assay.api.Requests;
+import io.assay.api.Governance;
 import io.assay.cli.CommandContext;
 import io.assay.cli.Session;
 import picocli.CommandLine.Command;

@@ -2,8 +2,8 @@ package io.assay.cli.models;
 
 import io.assay.cli.CommandContext;
 import io.assay.cli.Session;
-import io.assay.server.api.Governance;
-import io.assay.server.api.Requests;
+import io.assay.api.Governance;
+import io.assay.api.Requests;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

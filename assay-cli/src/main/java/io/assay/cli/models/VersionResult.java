@@ -1,7 +1,7 @@
 package io.assay.cli.models;
 
 import io.assay.cli.CommandContext;
-import io.assay.server.api.VersionView;
+import io.assay.api.VersionView;
 
 /** Prints a version after a change: one line for a person, the whole version as JSON. */
 final class VersionResult {

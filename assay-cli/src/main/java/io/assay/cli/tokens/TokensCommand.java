@@ -2,9 +2,9 @@ package io.assay.cli.tokens;
 
 import io.assay.cli.CommandContext;
 import io.assay.cli.Session;
-import io.assay.server.api.Governance;
-import io.assay.server.api.Requests;
-import io.assay.server.api.TokenView;
+import io.assay.api.Governance;
+import io.assay.api.Requests;
+import io.assay.api.TokenView;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

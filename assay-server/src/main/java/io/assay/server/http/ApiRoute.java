@@ -1,5 +1,6 @@
 package io.assay.server.http;
 
+import io.assay.api.Endpoint;
 import io.assay.core.access.Role;
 import io.javalin.http.HandlerType;
 
@@ -34,16 +35,22 @@ public record ApiRoute(HandlerType method, String path, Set<Role> roles, String 
         return roles.isEmpty();
     }
 
-    public static ApiRoute get(String path, Set<Role> roles, String summary, RouteHandler handler) {
-        return new ApiRoute(HandlerType.GET, path, roles, summary, Optional.empty(), 200, Optional.empty(), false, handler);
+    public static ApiRoute get(Endpoint endpoint, Set<Role> roles, String summary, RouteHandler handler) {
+        return of(endpoint, roles, summary, null, 200, handler);
     }
 
-    public static ApiRoute post(String path, Set<Role> roles, String summary, Class<?> body, int status, RouteHandler handler) {
-        return new ApiRoute(HandlerType.POST, path, roles, summary, Optional.ofNullable(body), status, Optional.empty(), false, handler);
+    public static ApiRoute post(Endpoint endpoint, Set<Role> roles, String summary, Class<?> body, int status, RouteHandler handler) {
+        return of(endpoint, roles, summary, body, status, handler);
     }
 
-    public static ApiRoute put(String path, Set<Role> roles, String summary, Class<?> body, RouteHandler handler) {
-        return new ApiRoute(HandlerType.PUT, path, roles, summary, Optional.of(body), 200, Optional.empty(), false, handler);
+    public static ApiRoute put(Endpoint endpoint, Set<Role> roles, String summary, Class<?> body, RouteHandler handler) {
+        return of(endpoint, roles, summary, body, 200, handler);
+    }
+
+    /** A route at an endpoint declared in {@link io.assay.api.Endpoints}, the one place its method and path are written. */
+    public static ApiRoute of(Endpoint endpoint, Set<Role> roles, String summary, Class<?> body, int status, RouteHandler handler) {
+        return new ApiRoute(HandlerType.findOrCreate(endpoint.method()), endpoint.path(), roles, summary, Optional.ofNullable(body), status,
+                Optional.empty(), false, handler);
     }
 
     public ApiRoute returns(Class<?> type) {

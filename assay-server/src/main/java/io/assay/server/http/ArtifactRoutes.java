@@ -2,8 +2,9 @@ package io.assay.server.http;
 
 import io.assay.core.error.AssayException;
 import io.assay.core.error.ErrorCode;
-import io.assay.server.api.ArtifactView;
-import io.assay.server.api.LocalGovernance;
+import io.assay.api.ArtifactView;
+import io.assay.api.Endpoints;
+import io.assay.server.local.LocalGovernance;
 import io.assay.store.FileArtifactStore;
 
 import java.io.IOException;
@@ -23,9 +24,9 @@ final class ArtifactRoutes {
     private ArtifactRoutes() {}
 
     static List<ApiRoute> routes(Path scratch) {
-        return List.of(new ApiRoute(io.javalin.http.HandlerType.POST, "/api/v1/artifacts", DATA_SCIENTISTS,
+        return List.of(ApiRoute.post(Endpoints.STORE_ARTIFACT, DATA_SCIENTISTS,
                 "Store a model file (the raw body; ?format= names its format, default xgboost-json); answers its SHA-256",
-                Optional.empty(), 201, Optional.of(ArtifactView.class), false, (ctx, as) -> {
+                null, 201, (ctx, as) -> {
                     String format = Optional.ofNullable(ctx.queryParam("format")).orElse(LocalGovernance.DEFAULT_ARTIFACT_FORMAT);
                     Path upload = receive(ctx.bodyInputStream(), scratch);
                     try {
@@ -36,7 +37,7 @@ final class ArtifactRoutes {
                     } finally {
                         Files.deleteIfExists(upload);
                     }
-                }));
+                }).returns(ArtifactView.class));
     }
 
     /** Streams the body to a scratch file, stopping at the artifact size limit rather than filling the disk. */

@@ -2,11 +2,11 @@ package io.assay.server.http;
 
 import io.assay.core.common.Names;
 import io.assay.core.error.AssayException;
-import io.assay.server.api.AuditCheck;
-import io.assay.server.api.AuditEventView;
-import io.assay.server.api.CheckpointView;
-import io.assay.server.api.Requests.VerifyAudit;
-import io.assay.server.api.Wire;
+import io.assay.api.AuditCheck;
+import io.assay.api.AuditEventView;
+import io.assay.api.CheckpointView;
+import io.assay.api.Requests.VerifyAudit;
+import io.assay.api.Wire;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -15,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+
+import static io.assay.api.Endpoints.*;
 import java.util.Optional;
 
 import static io.assay.server.http.Access.AUDITORS;
@@ -27,13 +29,13 @@ final class AuditRoutes {
 
     static List<ApiRoute> routes() {
         return List.of(
-                ApiRoute.post("/api/v1/audit/verifications", AUDITORS,
+                ApiRoute.post(VERIFY_AUDIT, AUDITORS,
                         "Walk the chain and name the first broken event, optionally against a checkpoint", VerifyAudit.class, 200,
                         (ctx, as) -> as.verifyAudit(ctx.bodyAsBytes().length == 0 ? Optional.empty()
                                 : Bodies.read(ctx, VerifyAudit.class).against())).returns(AuditCheck.class),
-                ApiRoute.post("/api/v1/audit/checkpoints", AUDITORS, "Export the chain's head, to be kept outside Assay", null, 201,
+                ApiRoute.post(AUDIT_CHECKPOINT, AUDITORS, "Export the chain's head, to be kept outside Assay", null, 201,
                         (ctx, as) -> as.checkpoint()).returns(CheckpointView.class),
-                ApiRoute.get("/api/v1/audit/events", AUDITORS,
+                ApiRoute.get(AUDIT_EVENTS, AUDITORS,
                         "Events of the days ?from=yyyy-MM-dd&to=yyyy-MM-dd (UTC, both included) as JSON lines, with their hashes",
                         (ctx, as) -> {
                             LocalDate from = day("from", ctx.queryParam("from"));

@@ -2,7 +2,7 @@ package io.assay.server.http;
 
 import io.assay.core.common.Names;
 import io.assay.core.error.AssayException;
-import io.assay.server.api.JsonRequests;
+import io.assay.api.JsonRequests;
 import io.javalin.http.Context;
 
 import java.util.Locale;

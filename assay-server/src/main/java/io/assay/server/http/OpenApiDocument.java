@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.assay.server.api.Problem;
-import io.assay.server.api.Wire;
+import io.assay.api.Problem;
+import io.assay.api.Wire;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;

@@ -1,6 +1,6 @@
 package io.assay.server.http;
 
-import io.assay.server.api.Governance;
+import io.assay.api.Governance;
 import io.javalin.http.Context;
 
 /** A thin handler: read the request, make one governance call as the signed-in person, answer. */

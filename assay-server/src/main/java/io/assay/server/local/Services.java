@@ -1,4 +1,4 @@
-package io.assay.server.api;
+package io.assay.server.local;
 
 import io.assay.core.access.TokenService;
 import io.assay.core.access.UserService;

@@ -1,4 +1,4 @@
-package io.assay.server.api;
+package io.assay.api;
 
 import io.assay.core.access.ApiToken;
 import io.assay.core.access.User;

@@ -1,4 +1,4 @@
-package io.assay.server.api;
+package io.assay.api;
 
 import java.time.Instant;
 import java.util.List;

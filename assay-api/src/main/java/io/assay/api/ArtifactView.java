@@ -1,4 +1,4 @@
-package io.assay.server.api;
+package io.assay.api;
 
 /** A stored model file, named by its content. */
 public record ArtifactView(String sha256, long sizeBytes, String format) {

@@ -1,4 +1,4 @@
-package io.assay.server.api;
+package io.assay.api;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;

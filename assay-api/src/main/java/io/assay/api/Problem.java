@@ -1,4 +1,4 @@
-package io.assay.server.api;
+package io.assay.api;
 
 /**
  * An error answer (RFC 9457 problem+json) with Assay's stable error code, which clients match on,

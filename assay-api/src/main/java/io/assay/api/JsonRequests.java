@@ -1,4 +1,4 @@
-package io.assay.server.api;
+package io.assay.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;

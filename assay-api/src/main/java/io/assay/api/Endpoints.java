@@ -1,0 +1,55 @@
+package io.assay.api;
+
+/** Every operation of the REST API, each declared once: the route table registers these, the HTTP client calls them. */
+public final class Endpoints {
+    private static final String V1 = "/api/v1";
+    private static final String USE_CASE_PATH = V1 + "/use-cases/{name}";
+    private static final String VERSION_PATH = USE_CASE_PATH + "/versions/{version}";
+
+    public static final Endpoint HEALTH = get(V1 + "/health");
+    public static final Endpoint ME = get(V1 + "/me");
+    public static final Endpoint OPENAPI = get(V1 + "/openapi.json");
+
+    public static final Endpoint USE_CASES = get(V1 + "/use-cases");
+    public static final Endpoint DEFINE_USE_CASE = post(V1 + "/use-cases");
+    public static final Endpoint USE_CASE = get(USE_CASE_PATH);
+    public static final Endpoint VERSIONS = get(USE_CASE_PATH + "/versions");
+    public static final Endpoint REGISTER_VERSION = post(USE_CASE_PATH + "/versions");
+    public static final Endpoint ROUTING = get(USE_CASE_PATH + "/routing");
+    public static final Endpoint ROUTE = put(USE_CASE_PATH + "/routing/{environment}");
+    public static final Endpoint VERSION = get(VERSION_PATH);
+    public static final Endpoint HISTORY = get(VERSION_PATH + "/history");
+    public static final Endpoint SUBMIT = post(VERSION_PATH + "/transitions/submit");
+    public static final Endpoint ATTACH_EVIDENCE = post(VERSION_PATH + "/evidence");
+    public static final Endpoint REVIEW = post(VERSION_PATH + "/reviews");
+    public static final Endpoint RECORD_TEST = post(VERSION_PATH + "/tests");
+    public static final Endpoint PROMOTE = post(VERSION_PATH + "/transitions/promote");
+    public static final Endpoint RETIRE = post(VERSION_PATH + "/transitions/retire");
+    public static final Endpoint STORE_ARTIFACT = post(V1 + "/artifacts");
+
+    public static final Endpoint USERS = get(V1 + "/users");
+    public static final Endpoint ADD_USER = post(V1 + "/users");
+    public static final Endpoint SET_ROLES = put(V1 + "/users/{user}/roles");
+    public static final Endpoint DEACTIVATE_USER = post(V1 + "/users/{user}/deactivate");
+    public static final Endpoint TOKENS = get(V1 + "/tokens");
+    public static final Endpoint CREATE_TOKEN = post(V1 + "/tokens");
+    public static final Endpoint REVOKE_TOKEN = post(V1 + "/tokens/{id}/revoke");
+
+    public static final Endpoint VERIFY_AUDIT = post(V1 + "/audit/verifications");
+    public static final Endpoint AUDIT_CHECKPOINT = post(V1 + "/audit/checkpoints");
+    public static final Endpoint AUDIT_EVENTS = get(V1 + "/audit/events");
+
+    private Endpoints() {}
+
+    private static Endpoint get(String path) {
+        return new Endpoint("GET", path);
+    }
+
+    private static Endpoint post(String path) {
+        return new Endpoint("POST", path);
+    }
+
+    private static Endpoint put(String path) {
+        return new Endpoint("PUT", path);
+    }
+}
