@@ -39,6 +39,18 @@ public final class Endpoints {
     public static final Endpoint AUDIT_CHECKPOINT = post(V1 + "/audit/checkpoints");
     public static final Endpoint AUDIT_EVENTS = get(V1 + "/audit/events");
 
+    public static final Endpoint DATA_CONTRACTS = get(V1 + "/data/contracts");
+    /** The raw batch as the body; ?date= its business day, ?file= its name, ?rows= and ?sha256= the extract's control totals. */
+    public static final Endpoint INGEST_BATCH = post(V1 + "/data/tables/{table}/batches");
+    public static final Endpoint SNAPSHOTS = get(V1 + "/data/snapshots");
+    public static final Endpoint SNAPSHOT = get(V1 + "/data/snapshots/{id}");
+    public static final Endpoint QUARANTINE = get(V1 + "/data/snapshots/{id}/quarantine");
+    public static final Endpoint GRANT_ACCESS = post(V1 + "/data/grants");
+    public static final Endpoint GRANTS = get(V1 + "/data/grants");
+    public static final Endpoint REVOKE_GRANT = post(V1 + "/data/grants/{id}/revoke");
+    public static final Endpoint QUERY = post(V1 + "/data/queries");
+    public static final Endpoint READS = get(V1 + "/data/reads");
+
     private Endpoints() {}
 
     private static Endpoint get(String path) {

@@ -25,7 +25,8 @@ public final class Requests {
     public record RegisterVersion(String artifactSha256, Optional<String> artifactFormat, JsonNode spec, Optional<Integer> reworks) {
     }
 
-    public record AttachEvidence(String gate, Boolean passed, Optional<Map<String, Double>> figures, String engine) {
+    /** {@code passed}: the gate's verdict; left out for the metrics gate, whose verdict Assay computes from the figures. */
+    public record AttachEvidence(String gate, Optional<Boolean> passed, Optional<Map<String, Double>> figures, String engine) {
     }
 
     /** {@code role} may be left out when the reviewer holds exactly one of the roles the use case needs. */
@@ -62,5 +63,13 @@ public final class Requests {
     }
 
     public record VerifyAudit(Optional<CheckpointView> against) {
+    }
+
+    /** {@code expires}: the last day the grant is valid, in the bank's time zone. */
+    public record GrantAccess(String user, String purpose, List<String> tables, LocalDate expires) {
+    }
+
+    /** One SELECT over the snapshots; {@code limit}: at most this many rows (default 50). */
+    public record Query(String sql, Optional<Integer> limit) {
     }
 }

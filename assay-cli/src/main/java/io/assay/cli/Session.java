@@ -5,14 +5,16 @@ import io.assay.core.common.IdSource;
 import io.assay.core.registry.LifecyclePolicy;
 import io.assay.core.registry.ModelRegistry;
 import io.assay.core.registry.RegistryStore;
-import io.assay.data.DataEnvironment;
-import io.assay.data.DataLayout;
 import io.assay.store.Database;
 import io.assay.core.error.AssayException;
 import io.assay.api.Governance;
 import io.assay.server.local.LocalGovernance;
 import io.assay.server.local.Services;
+import io.assay.api.DataApi;
+import io.assay.api.client.ApiClient;
+import io.assay.api.client.HttpData;
 import io.assay.api.client.HttpGovernance;
+import io.assay.server.local.LocalData;
 import io.assay.store.FileArtifactStore;
 
 import java.util.Optional;
@@ -29,7 +31,7 @@ public final class Session implements AutoCloseable {
     private final String requestId;
     private final Optional<RemoteServer> remote;
     private Database database;
-    private DataEnvironment data;
+    private Services services;
     private RegistryStore registryStore;
 
     public Session(AssayConfig config, CliEnvironment environment) {
@@ -49,22 +51,37 @@ public final class Session implements AutoCloseable {
      */
     public Governance governance() {
         if (remote.isPresent()) {
-            return new HttpGovernance(remote.get().url(), remote.get().token(), requestId);
+            return new HttpGovernance(client());
         }
-        users();
-        return new LocalGovernance(Services.over(registryStore(), config.home(), environment.clock()), config.actor(), requestId);
+        return new LocalGovernance(services(), config.actor(), requestId);
+    }
+
+    /**
+     * The data environment as the acting person, over HTTP when a server is named, else
+     * in-process on the local home: the same wire records and errors either way.
+     */
+    public DataApi data() {
+        if (remote.isPresent()) {
+            return new HttpData(client());
+        }
+        return new LocalData(services().data(), config.actor());
+    }
+
+    /** The services of the local home, built once; the first acting user of a new home becomes its ADMIN. */
+    public Services services() {
+        if (services == null) {
+            users();
+            services = Services.over(registryStore(), database().dataCatalog(), config.home(), environment.clock(), config.pseudonymKey());
+        }
+        return services;
+    }
+
+    private ApiClient client() {
+        return new ApiClient(remote.orElseThrow().url(), remote.get().token(), requestId);
     }
 
     public AssayConfig config() {
         return config;
-    }
-
-    public DataEnvironment data() {
-        if (data == null) {
-            data = new DataEnvironment(new DataLayout(config.home()), database().dataCatalog(), environment.clock(),
-                    IdSource.random(), config.pseudonymKey());
-        }
-        return data;
     }
 
     /** The model registry; the acting user is whoever --as / ASSAY_USER names. */

@@ -30,6 +30,7 @@ class DemoIT {
         assertThat(summary.path("reingest_of_last_day_unchanged_tables").asInt()).isEqualTo(5);
         assertThat(summary.path("access").path("refused_without_grant").asBoolean()).isTrue();
         assertThat(summary.path("access").path("allowed_with_grant").asBoolean()).isTrue();
+        assertThat(summary.path("access").path("scientist_granted_herself").asBoolean()).isFalse();
         JsonNode governance = summary.path("governance");
         assertThat(governance.path("use_cases").asInt()).isEqualTo(3);
         assertThat(governance.path("in_production").path("churn").asInt()).isEqualTo(1);

@@ -32,8 +32,8 @@ class IngestCrashIT {
         Path batch = batch(work.resolve("2026-11-27/transactions.csv"), 800_000);
         int killed = 0;
         for (long delayMillis : List.of(1_200L, 2_200L, 3_200L, 4_200L)) {
-            Path home = work.resolve("home-" + delayMillis);
-            Process ingest = Launcher.builder(home, Map.of(), "data", "ingest", batch.toString(), "--table", "transactions",
+            Path home = steward(work.resolve("home-" + delayMillis));
+            Process ingest = Launcher.builder(home, Map.of(), "--as", "sam", "data", "ingest", batch.toString(), "--table", "transactions",
                     "--date", "2026-11-27").redirectErrorStream(true).redirectOutput(work.resolve("log-" + delayMillis).toFile()).start();
             boolean finished = ingest.waitFor(delayMillis, TimeUnit.MILLISECONDS);
             if (!finished) {
@@ -42,11 +42,11 @@ class IngestCrashIT {
             }
             assertNoPartialSnapshot(home);
 
-            Launcher.Result rerun = Launcher.run(home, Map.of(), 300, "--json", "data", "ingest", batch.toString(),
+            Launcher.Result rerun = Launcher.run(home, Map.of(), 300, "--as", "sam", "--json", "data", "ingest", batch.toString(),
                     "--table", "transactions", "--date", "2026-11-27");
             assertThat(rerun.exitCode()).as(rerun.err()).isZero();
             assertThat(Output.JSON.readTree(rerun.out()).path("outcome").asText()).isIn("PUBLISHED", "RECOVERED", "ALREADY_INGESTED");
-            JsonNode snapshots = Output.JSON.readTree(Launcher.run(home, Map.of(), 120, "--json", "data", "snapshots").out());
+            JsonNode snapshots = Output.JSON.readTree(Launcher.run(home, Map.of(), 120, "--as", "sam", "--json", "data", "snapshots").out());
             assertThat(snapshots.path("snapshots")).hasSize(1);
             assertThat(snapshots.path("snapshots").get(0).path("rows").asLong()).isEqualTo(800_000);
             assertNoPartialSnapshot(home);
@@ -59,7 +59,7 @@ class IngestCrashIT {
         Path batch = batch(work.resolve("2026-11-27/transactions.csv"), 1_200_000);
         assertThat(Files.size(batch)).isGreaterThan(96L << 20);
 
-        Launcher.Result ingest = Launcher.run(work.resolve("home"), Map.of("ASSAY_JAVA_OPTS", "-Xmx96m"), 600, "--json",
+        Launcher.Result ingest = Launcher.run(steward(work.resolve("home")), Map.of("ASSAY_JAVA_OPTS", "-Xmx96m"), 600, "--as", "sam", "--json",
                 "data", "ingest", batch.toString(), "--table", "transactions", "--date", "2026-11-27");
 
         assertThat(ingest.exitCode()).as(ingest.err()).isZero();
@@ -85,11 +85,18 @@ class IngestCrashIT {
         }
         assertThat(Files.size(batch)).isGreaterThan(96L << 20);
 
-        Launcher.Result ingest = Launcher.run(work.resolve("home"), Map.of("ASSAY_JAVA_OPTS", "-Xmx96m -XX:ActiveProcessorCount=4"),
-                600, "--json", "data", "ingest", batch.toString(), "--table", "transactions", "--date", "2026-11-27");
+        Launcher.Result ingest = Launcher.run(steward(work.resolve("home")), Map.of("ASSAY_JAVA_OPTS", "-Xmx96m -XX:ActiveProcessorCount=4"),
+                600, "--as", "sam", "--json", "data", "ingest", batch.toString(), "--table", "transactions", "--date", "2026-11-27");
 
         assertThat(ingest.exitCode()).as(ingest.err()).isZero();
         assertThat(Output.JSON.readTree(ingest.out()).path("snapshot").path("rows").asLong()).isEqualTo(200_000);
+    }
+
+    /** A home whose data steward sam ingests (admin, its first user, adds sam). */
+    private static Path steward(Path home) throws Exception {
+        Launcher.Result added = Launcher.run(home, Map.of(), 120, "--as", "admin", "users", "add", "sam", "--roles", "DATA_STEWARD");
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        return home;
     }
 
     /** Every snapshot folder is complete: a manifest, and data whose SHA-256 is the manifest's. */

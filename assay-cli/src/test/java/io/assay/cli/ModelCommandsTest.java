@@ -78,11 +78,11 @@ class ModelCommandsTest {
         as("admin", "users", "roles", "dana", "--set", "DATA_SCIENTIST,LEGAL_REVIEWER");
         register();
         as("dana", "models", "submit", "churn", "1");
-        as("mo", "models", "evidence", "churn", "1", "--gate", "metrics", "--passed", "--engine", "gates 0.1");
+        as("mo", "models", "evidence", "churn", "1", "--gate", "metrics", "--figure", "auc=0.8", "--engine", "gates 0.1");
         String digest = digest(1);
 
         CliRunner.Run self = cli("dana", "models", "review", "churn", "1", "--approve", "--comment", "fine", "--digest", digest);
-        as("mo", "models", "evidence", "churn", "1", "--gate", "metrics", "--passed", "--engine", "gates 0.2");
+        as("mo", "models", "evidence", "churn", "1", "--gate", "metrics", "--figure", "auc=0.8", "--engine", "gates 0.2");
         CliRunner.Run stale = cli("leo", "models", "review", "churn", "1", "--approve", "--comment", "fine", "--digest", digest);
 
         assertThat(self.exitCode()).isEqualTo(4);
@@ -95,7 +95,7 @@ class ModelCommandsTest {
     void a_reviewer_whose_role_was_revoked_no_longer_counts_at_promotion() throws Exception {
         register();
         as("dana", "models", "submit", "churn", "1");
-        as("mo", "models", "evidence", "churn", "1", "--gate", "metrics", "--passed", "--engine", "gates 0.1");
+        as("mo", "models", "evidence", "churn", "1", "--gate", "metrics", "--figure", "auc=0.8", "--engine", "gates 0.1");
         approveAll(1);
         as("mo", "models", "test", "churn", "1", "--name", "backtest", "--passed", "--detail", "ok");
         as("admin", "users", "roles", "leo", "--set", "AUDITOR");

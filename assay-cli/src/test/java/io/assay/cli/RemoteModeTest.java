@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RemoteModeTest {
     private static final Set<String> VARYING = Set.of("time", "created_at", "updated_at", "registered_at", "reviewed_at", "recorded_at",
             "exported_at", "hash", "previous_hash", "head_hash", "evidence_digest", "digest", "request_id", "sequence", "head_sequence",
-            "events_checked", "id", "token", "created_by", "events", "file", "checkpoint_sequence");
+            "events_checked", "id", "token", "created_by", "events", "file", "checkpoint_sequence", "location", "published_at",
+            "granted_at", "read_at", "elapsed_ms", "at");
 
     private static final java.util.regex.Pattern ERROR_CODE = java.util.regex.Pattern.compile("^assay: ([A-Z_]+): ");
 
@@ -49,12 +52,34 @@ class RemoteModeTest {
 
     @Test
     void every_step_answers_the_same_in_process_and_against_a_server() throws Exception {
+        List<String> inProcess = bothWays(this::story, Clock.systemUTC());
+        assertThat(inProcess).anyMatch(line -> line.contains("SEGREGATION_OF_DUTIES"))
+                .anyMatch(line -> line.contains("STALE_DIGEST")).anyMatch(line -> line.contains("\"stage\":\"PRODUCTION\""))
+                .anyMatch(line -> line.contains("admin may not read the registry"));
+    }
+
+    @Test
+    void the_data_environment_answers_the_same_in_process_and_against_a_server() throws Exception {
+        List<String> inProcess = bothWays(this::dataStory, Clock.fixed(Instant.parse("2026-11-28T08:00:00Z"), ZoneOffset.UTC));
+        assertThat(inProcess).anyMatch(line -> line.contains("\"outcome\":\"PUBLISHED\""))
+                .anyMatch(line -> line.contains("\"outcome\":\"ALREADY_INGESTED\""))
+                .anyMatch(line -> line.contains("ACCESS_DENIED: user dana has no live grant for table(s) transactions"))
+                .anyMatch(line -> line.contains("dana may not grant and revoke data access"))
+                .anyMatch(line -> line.contains("\"rule\":\"LEAKED_IDENTIFIER\""));
+    }
+
+    interface Story {
+        List<String> tell(Mode mode) throws Exception;
+    }
+
+    /** Tells the story on a local home and against a server on another home; every step must answer alike. */
+    private List<String> bothWays(Story story, Clock clock) throws Exception {
         CliRunner local = new CliRunner(localHome, clock);
-        List<String> inProcess = story((person, args) -> local.run(prepend(new String[] {"--as", person}, args)));
+        List<String> inProcess = story.tell((person, args) -> local.run(prepend(new String[] {"--as", person}, args)));
 
         ServerConfig config = ServerConfig.from(Map.of(), "admin").withPort(0);
-        try (ServerApp server = ServerApp.start(config, DatabaseConfig.embedded(serverHome), serverHome, Optional.empty(), clock, "test",
-                line -> { })) {
+        try (ServerApp server = ServerApp.start(config, DatabaseConfig.embedded(serverHome), serverHome, Optional.of(CliRunner.KEY), clock,
+                "test", line -> { })) {
             CliRunner remote = new CliRunner(work, clock);
             Map<String, String> tokens = new HashMap<>();
             tokens.put("admin", Files.readString(serverHome.resolve(AdminToken.FILE_NAME)).strip());
@@ -67,11 +92,57 @@ class RemoteModeTest {
                 }
                 return remote.run(Map.of("ASSAY_SERVER", url, "ASSAY_TOKEN", tokens.get(person)), args);
             };
-            List<String> againstServer = story(overHttp);
+            List<String> againstServer = story.tell(overHttp);
             assertThat(againstServer).containsExactlyElementsOf(inProcess);
         }
-        assertThat(inProcess).anyMatch(line -> line.contains("SEGREGATION_OF_DUTIES"))
-                .anyMatch(line -> line.contains("STALE_DIGEST")).anyMatch(line -> line.contains("\"stage\":\"PRODUCTION\""));
+        return inProcess;
+    }
+
+    /** A day of the data environment: ingest, the catalog, refusals, a grant, queries, the read log, bad input. */
+    private List<String> dataStory(Mode mode) throws Exception {
+        Path day = Files.createDirectories(work.resolve("extract").resolve("2026-11-27"));
+        StringBuilder csv = new StringBuilder(DataCommandsTest.HEADER).append('\n');
+        for (int i = 1; i <= 20; i++) {
+            csv.append(String.format("T%012d,A%09d,C%08d,2026-11-27,-%d.25,EUR,GROCERIES,CARD,,Jumbo %d%n", i, i, i % 5, i, i));
+        }
+        csv.append("T000000000099,A000000001,C00000001,2026-11-27,-1.00,EUR,GROCERIES,CARD,,mail jan@example.nl\n");
+        Path batch = Files.writeString(day.resolve("transactions.csv"), csv);
+        List<String> record = new ArrayList<>();
+        Step step = (person, args) -> record.add(normalise(mode.as(person, args)));
+        for (String[] person : new String[][] {{"sam", "DATA_STEWARD"}, {"dana", "DATA_SCIENTIST"}, {"aud", "AUDITOR"}}) {
+            step.run("admin", "users", "add", person[0], "--roles", person[1]);
+        }
+        step.run("dana", "data", "ingest", batch.toString(), "--table", "transactions", "--date", "2026-11-27");
+        step.run("sam", "--json", "data", "ingest", batch.toString(), "--table", "transactions", "--date", "2026-11-27");
+        step.run("sam", "--json", "data", "ingest-day", day.toString(), "--date", "2026-11-27");
+        step.run("sam", "--json", "data", "ingest", batch.toString(), "--table", "loans", "--date", "2026-11-27");
+        step.run("sam", "--json", "data", "ingest", batch.toString(), "--table", "transactions", "--date", "2026-12-01");
+        step.run("aud", "--json", "data", "snapshots");
+        String snapshot = mode.as("aud", "--json", "data", "snapshots").json().path("snapshots").get(0).path("id").asText();
+        step.run("dana", "--json", "data", "show", snapshot);
+        step.run("aud", "--json", "data", "quarantine", snapshot);
+        step.run("admin", "--json", "data", "show", snapshot);
+        step.run("dana", "--json", "data", "contracts", "transactions");
+        step.run("dana", "--json", "data", "query", "SELECT count(*) AS n FROM transactions");
+        step.run("dana", "--json", "data", "grant", "--user", "dana", "--purpose", "mine", "--tables", "transactions",
+                "--expires", "2026-12-31");
+        step.run("sam", "--json", "data", "grant", "--user", "ghost", "--purpose", "churn", "--tables", "transactions",
+                "--expires", "2026-12-31");
+        step.run("sam", "--json", "data", "grant", "--user", "dana", "--purpose", "churn", "--tables", "transactions",
+                "--expires", "2026-12-31");
+        step.run("dana", "--json", "data", "query", "SELECT count(*) AS n FROM transactions");
+        step.run("dana", "--json", "data", "query", "DROP TABLE transactions");
+        step.run("dana", "--json", "data", "query", "SELECT * FROM read_csv('/etc/passwd')");
+        step.run("dana", "--json", "data", "grants", "--user", "dana");
+        step.run("dana", "--json", "data", "reads");
+        step.run("aud", "--json", "data", "reads", "--user", "dana");
+        String grant = mode.as("aud", "--json", "data", "grants").json().path("grants").get(0).path("id").asText();
+        step.run("dana", "--json", "data", "revoke", grant);
+        step.run("sam", "--json", "data", "revoke", grant);
+        step.run("sam", "--json", "data", "revoke", grant);
+        step.run("dana", "--json", "data", "query", "SELECT 1 FROM transactions");
+        step.run("aud", "--json", "audit", "verify");
+        return record;
     }
 
     /** The steps, each recorded as exit code, normalised output and error line. */
@@ -91,6 +162,7 @@ class RemoteModeTest {
         step.run("leo", "models", "review", "churn", "1", "--approve", "--comment", "early", "--digest", "0".repeat(64));
         step.run("dana", "--json", "models", "submit", "churn", "1");
         step.run("dana", "models", "evidence", "churn", "1", "--gate", "metrics", "--passed", "--engine", "gate-1");
+        step.run("mo", "models", "evidence", "churn", "1", "--gate", "metrics", "--passed", "--figure", "auc=0.61", "--engine", "gate-1");
         step.run("mo", "--json", "models", "evidence", "churn", "1", "--gate", "metrics", "--passed", "--figure", "auc=0.81",
                 "--engine", "gate-1");
         step.run("dana", "models", "review", "churn", "1", "--approve", "--comment", "mine", "--digest", "0".repeat(64));
@@ -111,6 +183,7 @@ class RemoteModeTest {
         step.run("aud", "--json", "models", "history", "churn", "1");
         step.run("aud", "--json", "models", "show", "churn", "7");
         step.run("dana", "users", "list");
+        step.run("admin", "models", "list");
         step.run("aud", "--json", "audit", "verify");
         Path checkpoint = work.resolve("head-" + System.nanoTime() + ".json");
         step.run("aud", "--json", "audit", "checkpoint", "--out", checkpoint.toString());
@@ -132,10 +205,11 @@ class RemoteModeTest {
             strip(json);
             out = json.toString();
         }
-        // A refusal is compared by its stable code: a server may refuse at the route, before the service would have.
-        String error = run.err().lines().map(ERROR_CODE::matcher).filter(java.util.regex.Matcher::find).map(m -> m.group(1))
-                .findFirst().orElse("");
-        return run.exitCode() + " | " + out.replaceAll("[0-9a-f]{64}", "<sha256>") + " | " + error;
+        // A refusal is compared whole, code and words: the core refuses behind the route as it does in-process.
+        String error = run.err().lines().filter(line -> ERROR_CODE.matcher(line).find()).findFirst().orElse("")
+                .replaceAll("(grant|read|req|cli)-[0-9a-f]{16}", "$1-<id>").replaceAll("[0-9a-f]{64}", "<sha256>");
+        return run.exitCode() + " | " + out.replaceAll("[0-9a-f]{64}", "<sha256>").replaceAll("(grant|read)-[0-9a-f]{16}", "$1-<id>")
+                + " | " + error;
     }
 
     private static void strip(JsonNode node) {

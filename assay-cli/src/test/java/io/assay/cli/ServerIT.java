@@ -53,9 +53,12 @@ class ServerIT {
                     120, "models", "list");
             assertThat(wrongToken.exitCode()).isEqualTo(4);
             assertThat(wrongToken.err()).contains("UNAUTHENTICATED");
+            // The data environment is reached through the server too, under the same rules: the admin reads no data catalog.
             Launcher.Result dataRemotely = Launcher.run(home.resolve("elsewhere"), remote, 120, "data", "snapshots");
-            assertThat(dataRemotely.exitCode()).isEqualTo(2);
-            assertThat(dataRemotely.err()).contains("local home only");
+            assertThat(dataRemotely.exitCode()).isEqualTo(4);
+            assertThat(dataRemotely.err()).contains("ops.admin may not read the data catalog");
+            Launcher.Result steward = Launcher.run(home.resolve("elsewhere"), remote, 120, "users", "add", "sam", "--roles", "DATA_STEWARD");
+            assertThat(steward.exitCode()).as(steward.err()).isZero();
         } finally {
             server.destroy();
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("the server stops on SIGTERM").isTrue();

@@ -38,7 +38,7 @@ class TransitionCrashIT {
         List<Long> delays = List.of(300L, 700L, 1_100L, 1_500L, 1_900L, 2_300L, 2_700L, 3_100L);
         for (int i = 0; i < delays.size(); i++) {
             Process change = Launcher.builder(home, Map.of(), "--as", "mo", "models", "evidence", "churn", "1", "--gate", "metrics",
-                    i % 2 == 0 ? "--passed" : "--failed", "--engine", "gates 0.1").redirectErrorStream(true)
+                    "--figure", i % 2 == 0 ? "auc=0.8" : "auc=0.5", "--engine", "gates 0.1").redirectErrorStream(true)
                     .redirectOutput(work.resolve("log-" + i).toFile()).start();
             if (!change.waitFor(delays.get(i), TimeUnit.MILLISECONDS)) {
                 change.destroyForcibly().waitFor();
@@ -48,13 +48,13 @@ class TransitionCrashIT {
         }
 
         assertThat(killed).as("transitions killed before they finished").isGreaterThanOrEqualTo(2);
-        ok(home, "--as", "mo", "models", "evidence", "churn", "1", "--gate", "metrics", "--passed", "--engine", "gates 0.1");
+        ok(home, "--as", "mo", "models", "evidence", "churn", "1", "--gate", "metrics", "--figure", "auc=0.8", "--engine", "gates 0.1");
         assertStateMatchesAudit(home);
     }
 
     private void assertStateMatchesAudit(Path home) throws Exception {
-        JsonNode version = ok(home, "--json", "models", "show", "churn", "1").json();
-        JsonNode history = ok(home, "--json", "models", "history", "churn", "1").json();
+        JsonNode version = ok(home, "--as", "mo", "--json", "models", "show", "churn", "1").json();
+        JsonNode history = ok(home, "--as", "mo", "--json", "models", "history", "churn", "1").json();
         List<JsonNode> changes = new ArrayList<>();
         history.forEach(event -> {
             if (!event.get("action").asText().endsWith(".refused")) {
@@ -65,7 +65,7 @@ class TransitionCrashIT {
                 .isEqualTo(changes.get(changes.size() - 1).get("after").asText());
         // Registration is revision 1 and every committed change adds one, in the same transaction as its event.
         assertThat(version.get("revision").asLong()).as("one revision per audited change").isEqualTo(changes.size());
-        assertThat(ok(home, "--json", "audit", "verify").json().get("intact").asBoolean()).isTrue();
+        assertThat(ok(home, "--as", "mo", "--json", "audit", "verify").json().get("intact").asBoolean()).isTrue();
     }
 
     private static CliRunner.Run ok(Path home, String... args) throws Exception {

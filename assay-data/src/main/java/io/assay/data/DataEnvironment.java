@@ -1,5 +1,7 @@
 package io.assay.data;
 
+import io.assay.core.access.Permission;
+import io.assay.core.access.UserDirectory;
 import io.assay.core.common.IdSource;
 import io.assay.core.data.DataAccessService;
 import io.assay.core.data.DataCatalog;
@@ -7,11 +9,15 @@ import io.assay.core.data.Snapshot;
 import io.assay.core.error.AssayException;
 import io.assay.data.contract.Contracts;
 import io.assay.data.ingest.BatchIngester;
-import io.assay.data.ingest.DayIngester;
+import io.assay.data.ingest.ControlTotals;
+import io.assay.data.ingest.IngestResult;
 import io.assay.data.privacy.PseudonymKey;
+import io.assay.data.query.QueryResult;
 import io.assay.data.query.SnapshotQueries;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,8 +25,10 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The data environment assembled on one Assay home: contracts, ingest, grants and queries over
- * one catalog. The pseudonymisation key is resolved only when something is ingested, so
- * listing snapshots never touches it.
+ * one catalog. Every action names its actor, who must be an active user holding the action's
+ * {@link Permission} (asked of {@link DataAccessService}, the one owner of who may touch data).
+ * The pseudonymisation key is resolved only when something is ingested, so listing snapshots
+ * never touches it.
  */
 public final class DataEnvironment {
     /** DuckDB's memory budget per ingest; beyond it DuckDB spills to the staging folder. */
@@ -33,56 +41,63 @@ public final class DataEnvironment {
     private final DataAccessService access;
     private final Optional<String> keyFromEnvironment;
 
-    public DataEnvironment(DataLayout layout, DataCatalog catalog, Clock clock, IdSource ids, Optional<String> keyFromEnvironment) {
+    public DataEnvironment(DataLayout layout, DataCatalog catalog, UserDirectory users, Clock clock, IdSource ids,
+                           Optional<String> keyFromEnvironment) {
         this.layout = requireNonNull(layout, "layout is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.keyFromEnvironment = requireNonNull(keyFromEnvironment, "keyFromEnvironment is null");
         this.contracts = Contracts.load(Optional.of(layout.contractOverrides()));
-        this.access = new DataAccessService(catalog, contracts.tables(), clock, ids);
+        this.access = new DataAccessService(catalog, users, contracts.tables(), clock, ids);
     }
 
     public DataLayout layout() {
         return layout;
     }
 
-    public Contracts contracts() {
+    /** The contracts in force, as the data catalog's readers see them. */
+    public Contracts contracts(String actor) {
+        access.require(actor, Permission.READ_DATA_CATALOG);
         return contracts;
     }
 
+    /** Grants, revocations and the read log. */
     public DataAccessService access() {
         return access;
     }
 
-    /** The snapshots, grants and read log, as recorded (the lineage gate checks versions against it). */
+    /** The snapshots as recorded, for Assay's own checks (the lineage gate), not for a person. */
     public DataCatalog catalog() {
         return catalog;
     }
 
-    public BatchIngester ingester() {
-        PseudonymKey key = PseudonymKey.resolve(keyFromEnvironment, layout.pseudonymKeyFile());
-        return new BatchIngester(layout, contracts, catalog, key, clock, INGEST_MEMORY_LIMIT);
+    public IngestResult ingest(String actor, Path file, String table, LocalDate businessDate, Optional<ControlTotals> expected) {
+        access.require(actor, Permission.INGEST_DATA);
+        return ingester().ingest(file, table, businessDate, actor, expected);
     }
 
-    public DayIngester days() {
-        return new DayIngester(ingester(), contracts);
+    public QueryResult query(String actor, String sql, int maxRows) {
+        return new SnapshotQueries(layout, catalog, access).query(actor, sql, maxRows);
     }
 
-    public SnapshotQueries queries() {
-        return new SnapshotQueries(layout, catalog, access);
-    }
-
-    public QuarantineReader quarantine() {
-        return new QuarantineReader(layout);
-    }
-
-    public List<Snapshot> snapshots(Optional<String> table) {
+    public List<Snapshot> snapshots(String actor, Optional<String> table) {
+        access.require(actor, Permission.READ_DATA_CATALOG);
         table.ifPresent(contracts::forTable);
         return catalog.listSnapshots(table);
     }
 
-    public Snapshot snapshot(String id) {
+    public Snapshot snapshot(String actor, String id) {
+        access.require(actor, Permission.READ_DATA_CATALOG);
         return catalog.findSnapshot(id).orElseThrow(() -> AssayException.notFound("no snapshot " + io.assay.core.common.Names.quoted(id)
                 + "; list them with: assay data snapshots"));
+    }
+
+    public List<QuarantineReader.Entry> quarantine(String actor, String snapshotId, int limit) {
+        return new QuarantineReader(layout).read(snapshot(actor, snapshotId), limit);
+    }
+
+    private BatchIngester ingester() {
+        PseudonymKey key = PseudonymKey.resolve(keyFromEnvironment, layout.pseudonymKeyFile());
+        return new BatchIngester(layout, contracts, catalog, key, clock, INGEST_MEMORY_LIMIT);
     }
 }

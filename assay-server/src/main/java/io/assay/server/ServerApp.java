@@ -40,7 +40,7 @@ public final class ServerApp implements AutoCloseable {
         ProductionProfile.check(config, databaseConfig, secretHex);
         Database database = Database.open(databaseConfig);
         try {
-            Services services = Services.over(database.registryStore(), home, clock);
+            Services services = Services.over(database.registryStore(), database.dataCatalog(), home, clock, secretHex);
             if (config.profile() == ServerConfig.Profile.EMBEDDED) {
                 notices.accept(AdminToken.ensure(home, services, config.localUser().orElseThrow()));
             }

@@ -39,25 +39,6 @@ class MalformedBodyCorpusTest {
             "(java|javax|com\\.fasterxml|io\\.assay)\\.|\\$[A-Za-z]|Exception|Cannot (deserialize|construct|coerce)|`");
     private static final PropertyNamingStrategies.NamingBase SNAKE = (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
-    /** A valid body per request record; a new body-reading route needs its example here. */
-    private static final Map<Class<?>, String> VALID = Map.ofEntries(
-            Map.entry(Requests.DefineUseCase.class, "{\"name\":\"fuzz\",\"description\":\"d\",\"risk_tier\":\"LOW\",\"intended_use\":\"u\","
-                    + "\"limitations\":\"l\",\"required_gates\":[\"metrics\"]}"),
-            Map.entry(Requests.RegisterVersion.class, "{\"artifact_sha256\":\"" + "a".repeat(64) + "\",\"spec\":{\"spec_format\":1},"
-                    + "\"reworks\":1}"),
-            Map.entry(Requests.AttachEvidence.class, "{\"gate\":\"metrics\",\"passed\":true,\"figures\":{\"auc\":0.8},\"engine\":\"e\"}"),
-            Map.entry(Requests.SubmitReview.class, "{\"role\":\"LEGAL_REVIEWER\",\"decision\":\"APPROVE\",\"comment\":\"c\",\"digest\":\""
-                    + "b".repeat(64) + "\",\"findings\":[\"f\"]}"),
-            Map.entry(Requests.RecordTest.class, "{\"test\":\"backtest\",\"passed\":true,\"detail\":\"d\",\"findings\":[\"f\"]}"),
-            Map.entry(Requests.Promote.class, "{\"replaces\":\"none\"}"),
-            Map.entry(Requests.Retire.class, "{\"reason\":\"r\"}"),
-            Map.entry(Requests.SetRouting.class, "{\"champion\":1,\"canary\":2,\"canary_percent\":10,\"shadows\":[3],\"expected_revision\":1}"),
-            Map.entry(Requests.AddUser.class, "{\"name\":\"fuzz.user\",\"roles\":[\"MLOPS\"]}"),
-            Map.entry(Requests.SetRoles.class, "{\"roles\":[\"MLOPS\"]}"),
-            Map.entry(Requests.CreateToken.class, "{\"user\":\"mlops\",\"label\":\"l\",\"expires\":\"2027-01-31\"}"),
-            Map.entry(Requests.VerifyAudit.class, "{\"against\":{\"checkpoint_format\":1,\"sequence\":1,\"hash\":\""
-                    + "c".repeat(64) + "\",\"exported_at\":\"2026-12-01T00:00:00Z\"}}"));
-
     @TempDir
     static Path home;
 
@@ -86,7 +67,7 @@ class MalformedBodyCorpusTest {
                 continue;
             }
             Class<?> type = route.requestBody().get();
-            assertThat(VALID).as("an example body for %s (%s %s)", type.getSimpleName(), route.method(), route.path()).containsKey(type);
+            assertThat(ExampleBodies.VALID).as("an example body for %s (%s %s)", type.getSimpleName(), route.method(), route.path()).containsKey(type);
             String token = server.tokenOf.get(route.roles().stream().sorted().findFirst().orElse(Role.ADMIN));
             for (Attempt attempt : corpus(type)) {
                 Http.Response answer = server.http.send(route.method().name(), RouteAccessTest.placeholders(route), token,
@@ -124,7 +105,7 @@ class MalformedBodyCorpusTest {
 
     private static List<Attempt> corpus(Class<?> type) throws Exception {
         List<Attempt> attempts = new ArrayList<>();
-        String valid = VALID.get(type);
+        String valid = ExampleBodies.VALID.get(type);
         JsonNode base = Wire.JSON.readTree(valid);
         for (RecordComponent component : type.getRecordComponents()) {
             String field = SNAKE.translate(component.getName());

@@ -108,16 +108,17 @@ class RouteAccessTest {
         assertThat(call(me, real).json().path("name").asText()).isEqualTo("auditor");
     }
 
-    /** A call with placeholder path values and an empty JSON body: enough to pass or fail the role check. */
+    /** A call with placeholder path values and an example body: enough to pass or fail the permission check. */
     private static Http.Response call(ApiRoute route, String token) {
         String path = placeholders(route);
-        String body = route.method().name().equals("GET") ? null : "{}";
+        // A valid body, so that what answers is the permission behind the route, not the body's shape.
+        String body = route.method().name().equals("GET") ? null : ExampleBodies.of(route);
         return server.http.send(route.method().name(), path, token, body);
     }
 
     static String placeholders(ApiRoute route) {
         String path = route.path().replace("{name}", "churn").replace("{version}", "1").replace("{user}", "nobody")
-                .replace("{id}", "tok-0").replace("{environment}", "test");
+                .replace("{id}", "tok-0").replace("{environment}", "test").replace("{table}", "transactions");
         return path.endsWith("/audit/events") ? path + "?from=2026-01-01&to=2026-01-02" : path;
     }
 }

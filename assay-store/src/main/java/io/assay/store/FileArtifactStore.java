@@ -3,6 +3,7 @@ package io.assay.store;
 import io.assay.core.error.AssayException;
 import io.assay.core.error.ErrorCode;
 import io.assay.core.registry.ArtifactRef;
+import io.assay.core.registry.ArtifactStore;
 import io.assay.core.registry.RegistryNames;
 
 import java.io.IOException;
@@ -22,58 +23,63 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Model artifacts on disk, addressed by their SHA-256: {@code <root>/sha256/ab/abcd…}. A put
- * copies to a temporary file while hashing, syncs it and renames it into place, so an artifact
- * is either whole or absent; putting the same content twice stores it once.
+ * Model artifacts on disk, addressed by their SHA-256: {@code <root>/sha256/ab/abcd…}. An upload
+ * writes to a temporary file while hashing, syncs it and renames it into place, so an artifact
+ * is either whole or absent; storing the same content twice keeps it once.
  */
-public final class FileArtifactStore {
-    /** Large enough for any model we train; a bigger file is more likely a mistake than a model. */
-    public static final long MAX_BYTES = 2L << 30;
-
+public final class FileArtifactStore implements ArtifactStore {
     private final Path root;
 
     public FileArtifactStore(Path root) {
         this.root = root;
     }
 
+    @Override
+    public Upload upload() {
+        try {
+            return new FileUpload(Files.createDirectories(root.resolve("tmp")).resolve(UUID.randomUUID() + ".part"));
+        } catch (IOException e) {
+            throw new AssayException(ErrorCode.STORAGE_FAILURE, "cannot start storing an artifact: " + e.getMessage());
+        }
+    }
+
+    /** Stores a file (a convenience over {@link #upload()} for callers holding one). */
     public ArtifactRef put(Path source, String format) {
         RegistryNames.requireIdentifier("artifact format", format);
         if (!Files.isRegularFile(source)) {
             throw AssayException.invalid("artifact " + source + " is not a readable file");
         }
-        try {
+        try (Upload upload = upload(); InputStream in = Files.newInputStream(source)) {
             long size = Files.size(source);
-            if (size == 0 || size > MAX_BYTES) {
-                throw AssayException.invalid("artifact " + source + " has " + size + " bytes; an artifact holds 1 byte to 2 GiB");
+            byte[] buffer = new byte[1 << 16];
+            long copied = 0;
+            for (int read; (read = in.read(buffer)) != -1; ) {
+                upload.write(buffer, 0, read);
+                copied += read;
             }
-            Path temporary = Files.createDirectories(root.resolve("tmp")).resolve(UUID.randomUUID() + ".part");
+            if (copied != size) {
+                throw AssayException.invalid("artifact " + source + " changed while it was stored (" + size + " then " + copied
+                        + " bytes); store it again once it is complete");
+            }
             try {
-                String sha256;
-                long copied;
-                try (InputStream in = new DigestInputStream(Files.newInputStream(source), sha256Digest());
-                     OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW)) {
-                    copied = in.transferTo(out);
-                    sha256 = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-                }
-                if (copied != size) {
-                    throw AssayException.invalid("artifact " + source + " changed while it was stored (" + size + " then " + copied
-                            + " bytes); store it again once it is complete");
-                }
-                try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                    channel.force(true);
-                }
-                Path target = pathOf(sha256);
-                Files.createDirectories(target.getParent());
-                if (!Files.exists(target)) {
-                    moveAtomically(temporary, target);
-                }
-                return new ArtifactRef(sha256, size, format);
-            } finally {
-                Files.deleteIfExists(temporary);
+                return upload.commit(format);
+            } catch (AssayException empty) {
+                throw new AssayException(empty.code(), empty.getMessage().replace("the artifact", "artifact " + source));
             }
         } catch (IOException e) {
             throw new AssayException(ErrorCode.STORAGE_FAILURE, "cannot store artifact " + source.getFileName() + ": " + e.getMessage());
         }
+    }
+
+    @Override
+    public Optional<Long> sizeOf(String sha256) {
+        return find(sha256).map(path -> {
+            try {
+                return Files.size(path);
+            } catch (IOException e) {
+                throw new AssayException(ErrorCode.STORAGE_FAILURE, "cannot read artifact " + sha256 + ": " + e.getMessage());
+            }
+        });
     }
 
     /** The stored file of an artifact, if present and intact (its content still hashes to its name). */
@@ -97,6 +103,69 @@ public final class FileArtifactStore {
 
     private Path pathOf(String sha256) {
         return root.resolve("sha256").resolve(sha256.substring(0, 2)).resolve(sha256);
+    }
+
+    /** Bytes hashed as they are written to a temporary file, renamed into place on commit. */
+    private final class FileUpload implements Upload {
+        private final Path temporary;
+        private final MessageDigest digest = sha256Digest();
+        private OutputStream out;
+        private long size;
+
+        FileUpload(Path temporary) throws IOException {
+            this.temporary = temporary;
+            this.out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            size += length;
+            if (size > MAX_BYTES) {
+                throw new AssayException(ErrorCode.REQUEST_TOO_LARGE, "the artifact is larger than 2 GiB");
+            }
+            digest.update(bytes, offset, length);
+            try {
+                out.write(bytes, offset, length);
+            } catch (IOException e) {
+                throw new AssayException(ErrorCode.STORAGE_FAILURE, "cannot store the artifact: " + e.getMessage());
+            }
+        }
+
+        @Override
+        public ArtifactRef commit(String format) {
+            RegistryNames.requireIdentifier("artifact format", format);
+            if (size == 0) {
+                throw AssayException.invalid("the artifact has 0 bytes; an artifact holds 1 byte to 2 GiB");
+            }
+            String sha256 = HexFormat.of().formatHex(digest.digest());
+            try {
+                out.close();
+                out = null;
+                try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                    channel.force(true);
+                }
+                Path target = pathOf(sha256);
+                Files.createDirectories(target.getParent());
+                if (!Files.exists(target)) {
+                    moveAtomically(temporary, target);
+                }
+                return new ArtifactRef(sha256, size, format);
+            } catch (IOException e) {
+                throw new AssayException(ErrorCode.STORAGE_FAILURE, "cannot store the artifact: " + e.getMessage());
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (out != null) {
+                    out.close();
+                }
+                Files.deleteIfExists(temporary);
+            } catch (IOException e) {
+                throw new AssayException(ErrorCode.STORAGE_FAILURE, "cannot clean up an artifact upload: " + e.getMessage());
+            }
+        }
     }
 
     private static void moveAtomically(Path from, Path to) throws IOException {

@@ -11,9 +11,14 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class FileArtifactStoreTest {
+class FileArtifactStoreTest extends io.assay.testing.ArtifactStoreContract {
     @TempDir
     Path home;
+
+    @Override
+    protected io.assay.core.registry.ArtifactStore newStore() {
+        return new FileArtifactStore(home.resolve("artifacts"));
+    }
 
     @Test
     void stores_an_artifact_under_its_sha256_once_and_finds_it_intact() throws Exception {

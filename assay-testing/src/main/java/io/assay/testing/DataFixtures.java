@@ -18,6 +18,27 @@ public final class DataFixtures {
 
     private DataFixtures() {}
 
+    /**
+     * The people of the data environment's tests: ingest.robot, robot, bench, sam and stu (data
+     * stewards), dana and eve (data scientists), mo (MLOps), aud (auditor), gone (deactivated).
+     */
+    public static io.assay.core.access.UserDirectory people() {
+        java.util.Map<String, io.assay.core.access.User> people = new java.util.HashMap<>();
+        for (String steward : java.util.List.of("ingest.robot", "robot", "bench", "sam", "stu")) {
+            people.put(steward, person(steward, io.assay.core.access.Role.DATA_STEWARD, true));
+        }
+        people.put("dana", person("dana", io.assay.core.access.Role.DATA_SCIENTIST, true));
+        people.put("eve", person("eve", io.assay.core.access.Role.DATA_SCIENTIST, true));
+        people.put("mo", person("mo", io.assay.core.access.Role.MLOPS, true));
+        people.put("aud", person("aud", io.assay.core.access.Role.AUDITOR, true));
+        people.put("gone", person("gone", io.assay.core.access.Role.DATA_SCIENTIST, false));
+        return name -> java.util.Optional.ofNullable(people.get(name));
+    }
+
+    private static io.assay.core.access.User person(String name, io.assay.core.access.Role role, boolean active) {
+        return new io.assay.core.access.User(name, java.util.Set.of(role), "admin", NOW, active);
+    }
+
     public static Snapshot snapshot(String table, LocalDate day, String sourceHashSeed) {
         String source = sha(sourceHashSeed);
         String id = Snapshot.idFor(table, day, source);

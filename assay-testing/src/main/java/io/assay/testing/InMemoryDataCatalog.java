@@ -1,6 +1,6 @@
 package io.assay.testing;
 
-import io.assay.core.audit.AuditChain;
+import io.assay.core.audit.AuditLog;
 import io.assay.core.audit.AuditEntry;
 import io.assay.core.audit.AuditEvent;
 import io.assay.core.data.AccessGrant;
@@ -20,12 +20,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The data catalog in memory, behaving like the JDBC one (same errors, same orderings); held to the same contract. */
+/**
+ * The data catalog in memory, behaving like the JDBC one (same errors, same orderings); held to
+ * the same contract. Grants, revocations and reads join the audit log it is given, as the JDBC
+ * catalog's join the registry's chain: one chain per home.
+ */
 public final class InMemoryDataCatalog implements DataCatalog {
     private final Map<String, Snapshot> snapshots = new LinkedHashMap<>();
     private final Map<String, AccessGrant> grants = new LinkedHashMap<>();
     private final List<DataRead> reads = new ArrayList<>();
-    private final List<AuditEvent> audit = new ArrayList<>();
+    private final AuditLog audit;
+
+    /** A catalog with an audit log of its own (an in-memory registry store nobody else uses). */
+    public InMemoryDataCatalog() {
+        this(new InMemoryRegistryStore());
+    }
+
+    /** A catalog appending to {@code audit}, typically the in-memory registry store of the same test. */
+    public InMemoryDataCatalog(AuditLog audit) {
+        this.audit = java.util.Objects.requireNonNull(audit, "audit is null");
+    }
 
     @Override
     public synchronized void recordSnapshot(Snapshot snapshot) {
@@ -102,13 +116,15 @@ public final class InMemoryDataCatalog implements DataCatalog {
         audit(DataAuditEvents.read(read));
     }
 
-    /** The audit chain of this catalog's grants, revocations and reads (the registry's fake keeps its own). */
-    public synchronized List<AuditEvent> auditEvents() {
-        return List.copyOf(audit);
+    /** The audit chain this catalog appends to, whole. */
+    public List<AuditEvent> auditEvents() {
+        List<AuditEvent> events = new ArrayList<>();
+        audit.scanAudit(1, Long.MAX_VALUE, events::add);
+        return events;
     }
 
     private void audit(AuditEntry entry) {
-        audit.add(AuditChain.link(audit.isEmpty() ? null : audit.get(audit.size() - 1), entry));
+        audit.append(entry);
     }
 
     @Override

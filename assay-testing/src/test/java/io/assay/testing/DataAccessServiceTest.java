@@ -1,5 +1,7 @@
 package io.assay.testing;
 
+import io.assay.core.access.Role;
+import io.assay.core.access.User;
 import io.assay.core.common.IdSource;
 import io.assay.core.data.AccessGrant;
 import io.assay.core.data.DataAccessService;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,7 +38,62 @@ class DataAccessServiceTest {
     void setUp() {
         catalog = new InMemoryDataCatalog();
         clock = new SettableClock(Instant.parse("2026-11-28T08:00:00Z"), AMSTERDAM);
-        access = new DataAccessService(catalog, Set.of("transactions", "accounts", "customers"), clock, IdSource.sequential());
+        Map<String, User> people = Map.of("dana", person("dana", Role.DATA_SCIENTIST, true), "eve", person("eve", Role.DATA_SCIENTIST, true),
+                "sam", person("sam", Role.DATA_STEWARD, true), "stu", person("stu", Role.DATA_STEWARD, true),
+                "gone", person("gone", Role.DATA_SCIENTIST, false), "aud", person("aud", Role.AUDITOR, true));
+        access = new DataAccessService(catalog, name -> Optional.ofNullable(people.get(name)), Set.of("transactions", "accounts", "customers"),
+                clock, IdSource.sequential());
+    }
+
+    private static User person(String name, Role role, boolean active) {
+        return new User(name, Set.of(role), "admin", Instant.parse("2026-11-01T00:00:00Z"), active);
+    }
+
+    @Test
+    void only_a_data_steward_grants_and_never_to_themselves() {
+        assertThatThrownBy(() -> access.grant("eve", "p", List.of("accounts"), LocalDate.of(2026, 12, 31), "dana"))
+                .extracting(e -> ((AssayException) e).code()).isEqualTo(ErrorCode.ROLE_REQUIRED);
+        assertThatThrownBy(() -> access.grant("dana", "p", List.of("accounts"), LocalDate.of(2026, 12, 31), "dana"))
+                .hasMessage("dana may not grant and revoke data access: it takes the DATA_STEWARD role");
+        assertThatThrownBy(() -> access.grant("sam", "p", List.of("accounts"), LocalDate.of(2026, 12, 31), "sam"))
+                .extracting(e -> ((AssayException) e).code()).isEqualTo(ErrorCode.SEGREGATION_OF_DUTIES);
+        assertThat(access.grant("sam", "p", List.of("accounts"), LocalDate.of(2026, 12, 31), "stu").grantedBy()).isEqualTo("stu");
+        assertThatThrownBy(() -> access.grant("dana", "p", List.of("accounts"), LocalDate.of(2026, 12, 31), "ghost"))
+                .extracting(e -> ((AssayException) e).code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
+        assertThat(catalog.listGrants(Optional.empty())).hasSize(1);
+    }
+
+    @Test
+    void grants_go_only_to_active_users() {
+        assertThatThrownBy(() -> access.grant("ghost", "p", List.of("accounts"), LocalDate.of(2026, 12, 31), "sam"))
+                .hasMessageContaining("no active user 'ghost'");
+        assertThatThrownBy(() -> access.grant("gone", "p", List.of("accounts"), LocalDate.of(2026, 12, 31), "sam"))
+                .hasMessageContaining("no active user 'gone'");
+        assertThat(catalog.listGrants(Optional.empty())).isEmpty();
+    }
+
+    @Test
+    void a_read_refused_for_who_is_asking_is_logged_too() {
+        assertThatThrownBy(() -> access.authoriseRead("sam", List.of("accounts"), "query sha256:abc"))
+                .extracting(e -> ((AssayException) e).code()).isEqualTo(ErrorCode.ROLE_REQUIRED);
+        assertThatThrownBy(() -> access.authoriseRead("gone", List.of("accounts"), "query sha256:abc"))
+                .extracting(e -> ((AssayException) e).code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
+
+        assertThat(catalog.listReads(Optional.empty())).extracting(DataRead::user, DataRead::outcome)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("sam", DataRead.Outcome.REFUSED),
+                        org.assertj.core.groups.Tuple.tuple("gone", DataRead.Outcome.REFUSED));
+    }
+
+    @Test
+    void grants_and_reads_are_for_stewards_reviewers_and_auditors_and_each_user_sees_their_own() {
+        access.grant("dana", "churn model", List.of("accounts"), LocalDate.of(2026, 12, 31), "sam");
+
+        assertThat(access.grants("dana", Optional.of("dana"))).hasSize(1);
+        assertThat(access.grants("aud", Optional.empty())).hasSize(1);
+        assertThatThrownBy(() -> access.grants("eve", Optional.of("dana")))
+                .extracting(e -> ((AssayException) e).code()).isEqualTo(ErrorCode.ROLE_REQUIRED);
+        assertThatThrownBy(() -> access.reads("dana", Optional.empty()))
+                .extracting(e -> ((AssayException) e).code()).isEqualTo(ErrorCode.ROLE_REQUIRED);
     }
 
     @Test

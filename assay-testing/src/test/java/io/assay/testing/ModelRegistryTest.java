@@ -52,7 +52,7 @@ class ModelRegistryTest {
         ModelVersion promoted = registry.promote("mo", "churn", version.number(), Optional.empty(), "t");
 
         assertThat(promoted.stage()).isEqualTo(Stage.PRODUCTION);
-        List<AuditEvent> history = registry.history("churn", 1);
+        List<AuditEvent> history = registry.history("mo", "churn", 1);
         assertThat(history).extracting(event -> event.entry().action()).containsExactly("version.register", "version.submit",
                 "version.attach_evidence", "version.approve", "version.approve", "version.approve", "version.record_test",
                 "version.promote");
@@ -67,7 +67,7 @@ class ModelRegistryTest {
 
         assertRefused(() -> registry.review("max", "churn", version.number(), Role.LEGAL_REVIEWER, Decision.APPROVE, "mine",
                 EvidenceDigest.of(version), List.of(), "t"), ErrorCode.SEGREGATION_OF_DUTIES);
-        assertThat(registry.history("churn", version.number()).get(registry.history("churn", version.number()).size() - 1)
+        assertThat(registry.history("mo", "churn", version.number()).get(registry.history("mo", "churn", version.number()).size() - 1)
                 .entry().action()).isEqualTo("version.approve.refused");
     }
 
@@ -79,7 +79,7 @@ class ModelRegistryTest {
 
         assertRefused(() -> registry.attachEvidence("dana", "churn", draft.number(), "metrics", true, Map.of(), "gates 0.1", "t"),
                 ErrorCode.SEGREGATION_OF_DUTIES);
-        assertThat(registry.version("churn", draft.number()).stage()).isEqualTo(Stage.CANDIDATE);
+        assertThat(registry.version("mo", "churn", draft.number()).stage()).isEqualTo(Stage.CANDIDATE);
     }
 
     @Test
@@ -96,7 +96,7 @@ class ModelRegistryTest {
         approve("dora", Role.DATA_REVIEWER);
 
         assertRefused(() -> approve("dora", Role.COMPLIANCE_REVIEWER), ErrorCode.SEGREGATION_OF_DUTIES);
-        assertThat(registry.version("churn", version.number()).reviews()).hasSize(1);
+        assertThat(registry.version("mo", "churn", version.number()).reviews()).hasSize(1);
     }
 
     @Test
@@ -106,7 +106,7 @@ class ModelRegistryTest {
         approve("leo", Role.LEGAL_REVIEWER);
         approve("dora", Role.DATA_REVIEWER);
 
-        ModelVersion rerun = registry.attachEvidence("mo", "churn", 1, "metrics", true, Map.of("auc", 0.79), "gates 0.2", "t");
+        ModelVersion rerun = registry.attachEvidence("mo", "churn", 1, "metrics", true, Map.of("auc", 0.79, "brier", 0.15), "gates 0.2", "t");
 
         assertThat(rerun.stage()).isEqualTo(Stage.VALIDATED);
         assertThat(rerun.stageReason()).contains("2 approval(s) no longer count");
@@ -114,6 +114,25 @@ class ModelRegistryTest {
                 .containsExactlyInAnyOrder(Role.LEGAL_REVIEWER, Role.DATA_REVIEWER, Role.COMPLIANCE_REVIEWER);
         assertRefused(() -> registry.review("cole", "churn", 1, Role.COMPLIANCE_REVIEWER, Decision.APPROVE, "ok", seen, List.of(), "t"),
                 ErrorCode.STALE_DIGEST);
+    }
+
+    @Test
+    void the_metrics_gate_is_judged_from_its_figures_and_a_contradicting_claim_is_refused() {
+        ModelVersion draft = registry.registerVersion("dana", "churn", RegistryFixtures.artifact(RegistryFixtures.ARTIFACT_SHA),
+                RegistryFixtures.signature(), RegistryFixtures.provenance(), RegistryFixtures.metricSpec(), Optional.empty(), "t");
+        registry.submit("dana", "churn", draft.number(), "t");
+
+        assertRefused(() -> registry.attachEvidence("mo", "churn", draft.number(), "metrics", Optional.of(true),
+                Map.of("auc", 0.65, "brier", 0.1), "gates 0.1", "t"), ErrorCode.INVALID_ARGUMENT);
+        ModelVersion judged = registry.attachEvidence("mo", "churn", draft.number(), "metrics", Optional.empty(),
+                Map.of("auc", 0.81, "brier", 0.12), "gates 0.1", "t");
+        ModelVersion unmeasured = registry.attachEvidence("mo", "churn", draft.number(), "metrics", Optional.empty(),
+                Map.of("auc", 0.81), "gates 0.1", "t");
+
+        assertThat(judged.stage()).isEqualTo(Stage.VALIDATED);
+        assertThat(unmeasured.stage()).as("brier was not measured").isEqualTo(Stage.CANDIDATE);
+        assertRefused(() -> registry.attachEvidence("mo", "churn", draft.number(), "fairness", Optional.empty(), Map.of(), "g", "t"),
+                ErrorCode.INVALID_ARGUMENT);
     }
 
     @Test
@@ -135,7 +154,7 @@ class ModelRegistryTest {
         users.setRoles("root", "leo", Set.of(Role.AUDITOR), "t");
 
         assertRefused(() -> registry.promote("mo", "churn", version.number(), Optional.empty(), "t"), ErrorCode.APPROVALS_INCOMPLETE);
-        assertThat(registry.version("churn", 1).stage()).isEqualTo(Stage.TESTED);
+        assertThat(registry.version("mo", "churn", 1).stage()).isEqualTo(Stage.TESTED);
     }
 
     @Test
@@ -162,9 +181,9 @@ class ModelRegistryTest {
         assertRefused(() -> registry.promote("mo", "churn", 2, Optional.empty(), "t"), ErrorCode.CONCURRENT_CHANGE);
         registry.promote("mo", "churn", 2, Optional.of(1), "t");
 
-        assertThat(registry.version("churn", 1).stage()).isEqualTo(Stage.RETIRED);
-        assertThat(registry.version("churn", 1).stageReason()).isEqualTo("superseded by churn v2");
-        assertThat(registry.version("churn", 2).stage()).isEqualTo(Stage.PRODUCTION);
+        assertThat(registry.version("mo", "churn", 1).stage()).isEqualTo(Stage.RETIRED);
+        assertThat(registry.version("mo", "churn", 1).stageReason()).isEqualTo("superseded by churn v2");
+        assertThat(registry.version("mo", "churn", 2).stage()).isEqualTo(Stage.PRODUCTION);
     }
 
     @Test
@@ -185,8 +204,8 @@ class ModelRegistryTest {
         ModelVersion rework = registry.registerVersion("dana", "churn", RegistryFixtures.artifact("d".repeat(64)),
                 RegistryFixtures.signature(), RegistryFixtures.provenance(), RegistryFixtures.metricSpec(), Optional.of(1), "t");
 
-        assertThat(registry.version("churn", 1).stage()).isEqualTo(Stage.SENT_BACK);
-        assertThat(registry.version("churn", 1).findings()).extracting(Finding::text).containsExactly("Recalibrate on the last quarter");
+        assertThat(registry.version("mo", "churn", 1).stage()).isEqualTo(Stage.SENT_BACK);
+        assertThat(registry.version("mo", "churn", 1).findings()).extracting(Finding::text).containsExactly("Recalibrate on the last quarter");
         assertThat(rework.reworks()).contains(1);
         assertRefused(() -> registry.registerVersion("dana", "churn", RegistryFixtures.artifact("d".repeat(64)),
                 RegistryFixtures.signature(), RegistryFixtures.provenance(), RegistryFixtures.metricSpec(), Optional.of(2), "t"),
@@ -196,14 +215,14 @@ class ModelRegistryTest {
     @Test
     void an_unknown_user_or_version_is_refused_without_naming_anything_else() {
         assertRefused(() -> registry.submit("mallory", "churn", 1, "t"), ErrorCode.UNAUTHENTICATED);
-        assertThatThrownBy(() -> registry.version("secret-project", 1)).hasMessage("no version 1 of use case secret-project");
+        assertThatThrownBy(() -> registry.version("mo", "secret-project", 1)).hasMessage("no version 1 of use case secret-project");
     }
 
     private ModelVersion validated(String author) {
         ModelVersion draft = registry.registerVersion(author, "churn", RegistryFixtures.artifact(RegistryFixtures.ARTIFACT_SHA),
                 RegistryFixtures.signature(), RegistryFixtures.provenance(), RegistryFixtures.metricSpec(), Optional.empty(), "t");
         registry.submit(author, "churn", draft.number(), "t");
-        return registry.attachEvidence("mo", "churn", draft.number(), "metrics", true, Map.of("auc", 0.78), "gates 0.1", "t");
+        return registry.attachEvidence("mo", "churn", draft.number(), "metrics", true, Map.of("auc", 0.78, "brier", 0.15), "gates 0.1", "t");
     }
 
     private ModelVersion approvedAndTested() {
@@ -213,7 +232,7 @@ class ModelRegistryTest {
 
     private void walkToTested(int number) {
         registry.submit("dana", "churn", number, "t");
-        registry.attachEvidence("mo", "churn", number, "metrics", true, Map.of("auc", 0.8), "gates 0.1", "t");
+        registry.attachEvidence("mo", "churn", number, "metrics", true, Map.of("auc", 0.8, "brier", 0.15), "gates 0.1", "t");
         walkToTestedFromValidated(number);
     }
 
@@ -230,7 +249,7 @@ class ModelRegistryTest {
 
     private void approve(int number, String reviewer, Role role) {
         clock.advance(Duration.ofMinutes(1));
-        ModelVersion current = registry.version("churn", number);
+        ModelVersion current = registry.version("mo", "churn", number);
         registry.review(reviewer, "churn", number, role, Decision.APPROVE, "looks right", EvidenceDigest.of(current), List.of(), "t");
     }
 

@@ -46,7 +46,7 @@ class RoutingServiceTest {
 
     @Test
     void nothing_is_routed_until_mlops_routes_it_and_only_mlops_may() {
-        assertThat(routing.routing("churn")).extracting(Routing::describe).containsExactly("nothing routed", "nothing routed");
+        assertThat(routing.routing("mo", "churn")).extracting(Routing::describe).containsExactly("nothing routed", "nothing routed");
         assertCode(() -> routing.change("dana", "churn", Environment.TEST, champion(1), "r"), ErrorCode.ROLE_REQUIRED);
 
         Routing routed = routing.change("mo", "churn", Environment.TEST, champion(1), "r");
@@ -59,7 +59,7 @@ class RoutingServiceTest {
     void production_serves_only_its_production_version_and_canaries_only_tested_ones() {
         assertCode(() -> routing.change("mo", "churn", Environment.PRODUCTION, champion(1), "r"), ErrorCode.NOT_ROUTABLE);
         registry.promote("mo", "churn", 1, Optional.empty(), "r");
-        assertThat(routing.routing("churn").get(1).describe()).isEqualTo("champion v1");
+        assertThat(routing.routing("mo", "churn").get(1).describe()).isEqualTo("champion v1");
 
         Routing canary = routing.change("mo", "churn", Environment.PRODUCTION,
                 new RoutingChange(Optional.of(1), Optional.of(2), 10, List.of(), Optional.of(1L)), "r");
@@ -96,7 +96,7 @@ class RoutingServiceTest {
         routing.change("mo", "churn", Environment.TEST, champion(2), "r");
         assertCode(() -> routing.change("mo", "churn", Environment.TEST,
                 new RoutingChange(Optional.of(1), Optional.empty(), 0, List.of(), Optional.of(1L)), "r"), ErrorCode.CONCURRENT_CHANGE);
-        assertThat(routing.routing("churn").get(0).describe()).isEqualTo("champion v2");
+        assertThat(routing.routing("mo", "churn").get(0).describe()).isEqualTo("champion v2");
     }
 
     @Test
@@ -109,8 +109,8 @@ class RoutingServiceTest {
 
         registry.promote("mo", "churn", 2, Optional.of(1), "r");
 
-        Map<Environment, Routing> after = Map.of(Environment.TEST, routing.routing("churn").get(0),
-                Environment.PRODUCTION, routing.routing("churn").get(1));
+        Map<Environment, Routing> after = Map.of(Environment.TEST, routing.routing("mo", "churn").get(0),
+                Environment.PRODUCTION, routing.routing("mo", "churn").get(1));
         assertThat(after.get(Environment.PRODUCTION).describe()).isEqualTo("champion v2");
         assertThat(after.get(Environment.PRODUCTION).reason()).contains("churn v2 promoted");
         assertThat(after.get(Environment.TEST).describe()).isEqualTo("shadows [v2]");
@@ -127,7 +127,7 @@ class RoutingServiceTest {
         registry.attachEvidence("mo", "churn", 2, "fairness", true, Map.of(), "gates 0.1", "r");
 
         assertThat(store.findVersion("churn", 2).orElseThrow().stage()).isNotEqualTo(Stage.TESTED);
-        assertThat(routing.routing("churn").get(1).describe()).isEqualTo("champion v1");
+        assertThat(routing.routing("mo", "churn").get(1).describe()).isEqualTo("champion v1");
         assertThat(store.auditOf("routing:churn/production")).last().satisfies(event ->
                 assertThat(event.entry().reason()).contains("churn v2 is").contains("withdrawn from PRODUCTION"));
     }

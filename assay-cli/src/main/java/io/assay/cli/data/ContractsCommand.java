@@ -1,16 +1,18 @@
 package io.assay.cli.data;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.assay.api.DataApi;
+import io.assay.api.DataViews.ContractView;
 import io.assay.cli.CommandContext;
-import io.assay.cli.Output;
 import io.assay.cli.Session;
-import io.assay.data.contract.ContractColumn;
-import io.assay.data.contract.DataContract;
+import io.assay.core.common.Names;
+import io.assay.core.error.AssayException;
+import io.assay.core.error.ErrorCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 @Command(name = "contracts", mixinStandardHelpOptions = true,
         description = "The data contracts in force: per table its version, columns, rules and privacy classes.")
@@ -26,54 +28,24 @@ final class ContractsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Session session = context.openSession()) {
-            var contracts = session.data().contracts();
-            List<DataContract> shown = table == null ? List.copyOf(contracts.all().values()) : List.of(contracts.forTable(table));
+        try (Session session = context.openSession(); DataApi data = session.data()) {
+            List<ContractView> all = data.contracts();
+            List<ContractView> shown = table == null ? all : all.stream().filter(contract -> contract.table().equals(table)).toList();
+            if (shown.isEmpty()) {
+                throw new AssayException(ErrorCode.UNKNOWN_TABLE, "unknown table " + Names.quoted(table) + "; tables with a contract: "
+                        + all.stream().map(ContractView::table).sorted().collect(Collectors.joining(", ")));
+            }
             var json = context.output().object();
-            var list = json.putArray("contracts");
-            shown.forEach(contract -> list.add(view(contract)));
+            json.set("contracts", io.assay.cli.Output.JSON.valueToTree(shown));
             context.output().result(json, out -> shown.forEach(contract -> {
                 out.printf("%s v%d — %s%n", contract.table(), contract.version(), contract.description());
                 out.printf("  unique key %s; rejected above %.1f%% bad rows (and %d rows)%n", contract.uniqueKey(),
                         100 * contract.maxRejectedShare(), contract.toleratedBadRows());
+                out.printf("  %-18s %-9s %-8s %-18s %s%n", "COLUMN", "TYPE", "NULLS", "PRIVACY", "RULES");
                 contract.columns().forEach(column -> out.printf("  %-18s %-9s %-8s %-18s %s%n", column.name(), column.type(),
-                        column.nullable() ? "nullable" : "required", column.privacy(), rules(column)));
+                        column.nullable() ? "nullable" : "required", column.privacy(), column.rules()));
             }));
             return 0;
         }
-    }
-
-    private static ObjectNode view(DataContract contract) {
-        ObjectNode node = Output.JSON.createObjectNode().put("table", contract.table()).put("version", contract.version())
-                .put("description", contract.description()).put("max_rejected_share", contract.maxRejectedShare())
-                .put("tolerated_bad_rows", contract.toleratedBadRows());
-        contract.uniqueKey().forEach(node.putArray("unique_key")::add);
-        var columns = node.putArray("columns");
-        contract.columns().forEach(column -> columns.addObject().put("name", column.name()).put("type", column.type().name())
-                .put("nullable", column.nullable()).put("privacy", column.privacy().name())
-                .put("pseudonymise", column.pseudonymisation().name()).put("rules", rules(column)));
-        return node;
-    }
-
-    private static String rules(ContractColumn column) {
-        StringBuilder rules = new StringBuilder();
-        column.pattern().ifPresent(pattern -> rules.append("pattern ").append(pattern.pattern()).append("; "));
-        if (!column.allowedValues().isEmpty()) {
-            rules.append(column.allowedValues().size()).append(" allowed codes; ");
-        }
-        column.min().ifPresent(min -> rules.append("min ").append(min.toPlainString()).append("; "));
-        column.max().ifPresent(max -> rules.append("max ").append(max.toPlainString()).append("; "));
-        if (column.freeText()) {
-            rules.append("scanned for identifiers; ");
-        }
-        if (column.onBusinessDate()) {
-            rules.append("on the business date; ");
-        }
-        switch (column.pseudonymisation()) {
-            case TOKENISE -> rules.append("tokenised (").append(column.tokenDomain().orElseThrow()).append(")");
-            case DROP -> rules.append("dropped");
-            case KEEP -> { }
-        }
-        return rules.toString().replaceAll("; $", "");
     }
 }

@@ -1,8 +1,10 @@
 package io.assay.cli.data;
 
+import io.assay.api.DataApi;
+import io.assay.api.DataViews.GrantView;
+import io.assay.api.Requests;
 import io.assay.cli.CommandContext;
 import io.assay.cli.Session;
-import io.assay.core.data.AccessGrant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -11,11 +13,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "grant", mixinStandardHelpOptions = true,
-        description = "Let a user read some tables for a stated purpose until a date; logged.")
+        description = "Let another user read some tables for a stated purpose until a date (DATA_STEWARD; never to yourself); logged.")
 final class GrantCommand implements Callable<Integer> {
     private final CommandContext context;
 
-    @Option(names = "--user", required = true, description = "Who may read")
+    @Option(names = "--user", required = true, description = "Who may read (an active user)")
     String user;
 
     @Option(names = "--purpose", required = true, description = "Why, in words an auditor understands")
@@ -24,7 +26,7 @@ final class GrantCommand implements Callable<Integer> {
     @Option(names = "--tables", required = true, split = ",", description = "Tables, comma-separated")
     List<String> tables;
 
-    @Option(names = "--expires", required = true, description = "Last day the grant is valid (yyyy-MM-dd)")
+    @Option(names = "--expires", required = true, description = "Last day the grant is valid (yyyy-MM-dd), to its end")
     LocalDate expires;
 
     GrantCommand(CommandContext context) {
@@ -33,11 +35,10 @@ final class GrantCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Session session = context.openSession()) {
-            AccessGrant grant = session.data().access().grant(user, purpose, tables, expires, session.config().actor());
-            context.output().result(DataViews.grant(grant), out -> out.printf(
-                    "Granted %s: %s may read %s for \"%s\" until the end of %s%n", grant.id(), grant.user(),
-                    String.join(", ", grant.tables()), grant.purpose(), grant.expiresOn()));
+        try (Session session = context.openSession(); DataApi data = session.data()) {
+            GrantView grant = data.grant(new Requests.GrantAccess(user, purpose, tables, expires));
+            context.output().result(grant, out -> out.printf("Granted %s: %s may read %s for \"%s\" until the end of %s%n", grant.id(),
+                    grant.user(), String.join(", ", grant.tables()), grant.purpose(), grant.expiresOn()));
             return 0;
         }
     }

@@ -1,8 +1,9 @@
 package io.assay.cli.data;
 
+import io.assay.api.DataApi;
+import io.assay.api.DataViews.GrantView;
 import io.assay.cli.CommandContext;
 import io.assay.cli.Session;
-import io.assay.core.data.AccessGrant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -10,7 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-@Command(name = "grants", mixinStandardHelpOptions = true, description = "List access grants, newest first.")
+@Command(name = "grants", mixinStandardHelpOptions = true,
+        description = "List access grants, newest first (stewards, data reviewers and auditors; anyone their own with --user).")
 final class GrantsCommand implements Callable<Integer> {
     private final CommandContext context;
 
@@ -23,16 +25,16 @@ final class GrantsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Session session = context.openSession()) {
-            List<AccessGrant> grants = session.data().access().grants(Optional.ofNullable(user));
+        try (Session session = context.openSession(); DataApi data = session.data()) {
+            List<GrantView> grants = data.grants(Optional.ofNullable(user));
             var json = context.output().object();
-            var list = json.putArray("grants");
-            grants.forEach(grant -> list.add(DataViews.grant(grant)));
+            json.set("grants", io.assay.cli.Output.JSON.valueToTree(grants));
             var clock = context.environment().clock();
-            context.output().result(json, out -> grants.forEach(grant -> out.printf("%-24s %-12s %-8s %-40s until %s  \"%s\"%n",
-                    grant.id(), grant.user(), grant.revocation().isPresent() ? "revoked"
-                            : grant.isLiveAt(clock.instant(), clock.getZone()) ? "live" : "expired",
-                    String.join(",", grant.tables()), grant.expiresOn(), grant.purpose())));
+            context.output().result(json, out -> {
+                out.printf("%-24s %-12s %-8s %-40s %-16s %s%n", "GRANT", "USER", "STATE", "TABLES", "UNTIL (END OF)", "PURPOSE");
+                grants.forEach(grant -> out.printf("%-24s %-12s %-8s %-40s %-16s \"%s\"%n", grant.id(), grant.user(),
+                        DataViews.state(grant, clock), String.join(",", grant.tables()), grant.expiresOn(), grant.purpose()));
+            });
             return 0;
         }
     }

@@ -1,14 +1,16 @@
 package io.assay.cli.data;
 
+import io.assay.api.DataApi;
+import io.assay.api.DataViews.IngestView;
 import io.assay.cli.CommandContext;
 import io.assay.cli.Session;
-import io.assay.data.ingest.IngestResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -32,9 +34,9 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Session session = context.openSession()) {
-            IngestResult result = session.data().ingester().ingest(file, table, date, session.config().actor());
-            context.output().result(DataViews.ingest(result), out -> DataViews.printIngest(out, table, result));
+        try (Session session = context.openSession(); DataApi data = session.data()) {
+            IngestView result = data.ingest(table, date, file, Optional.empty());
+            context.output().result(result, out -> DataViews.printIngest(out, table, result));
             return 0;
         }
     }

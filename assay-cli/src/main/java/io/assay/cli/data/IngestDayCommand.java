@@ -1,8 +1,10 @@
 package io.assay.cli.data;
 
+import io.assay.api.DataApi;
+import io.assay.api.DataViews.ContractView;
+import io.assay.api.DayExtract;
 import io.assay.cli.CommandContext;
 import io.assay.cli.Session;
-import io.assay.data.ingest.DayIngester;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 @Command(name = "ingest-day", mixinStandardHelpOptions = true,
         description = "Ingest every table of one business day's extract folder (<table>.csv files); each table "
@@ -30,8 +33,9 @@ final class IngestDayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Session session = context.openSession()) {
-            List<DayIngester.TableOutcome> outcomes = session.data().days().ingestDay(folder, date, session.config().actor());
+        try (Session session = context.openSession(); DataApi data = session.data()) {
+            DayExtract extract = DayExtract.of(folder, date, data.contracts().stream().map(ContractView::table).collect(Collectors.toSet()));
+            List<DayExtract.Outcome> outcomes = extract.ingestInto(data);
             var output = context.output();
             var json = output.object().put("business_date", date.toString());
             var tables = json.putArray("tables");

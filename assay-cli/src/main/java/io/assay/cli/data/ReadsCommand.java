@@ -1,8 +1,9 @@
 package io.assay.cli.data;
 
+import io.assay.api.DataApi;
+import io.assay.api.DataViews.ReadView;
 import io.assay.cli.CommandContext;
 import io.assay.cli.Session;
-import io.assay.core.data.DataRead;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,13 +25,15 @@ final class ReadsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Session session = context.openSession()) {
-            List<DataRead> reads = session.data().access().reads(Optional.ofNullable(user));
+        try (Session session = context.openSession(); DataApi data = session.data()) {
+            List<ReadView> reads = data.reads(Optional.ofNullable(user));
             var json = context.output().object();
-            var list = json.putArray("reads");
-            reads.forEach(read -> list.add(DataViews.read(read)));
-            context.output().result(json, out -> reads.forEach(read -> out.printf("%s %-12s %-8s %-30s %s  \"%s\"%n",
-                    read.readAt(), read.user(), read.outcome(), String.join(",", read.tables()), read.detail(), read.purpose())));
+            json.set("reads", io.assay.cli.Output.JSON.valueToTree(reads));
+            context.output().result(json, out -> {
+                out.printf("%-27s %-12s %-8s %-30s %s%n", "WHEN", "USER", "OUTCOME", "TABLES", "WHAT, AND THE PURPOSE");
+                reads.forEach(read -> out.printf("%-27s %-12s %-8s %-30s %s  \"%s\"%n", read.readAt(), read.user(), read.outcome(),
+                        String.join(",", read.tables()), read.detail(), read.purpose()));
+            });
             return 0;
         }
     }

@@ -1,8 +1,9 @@
 package io.assay.cli.data;
 
+import io.assay.api.DataApi;
+import io.assay.api.DataViews.SnapshotView;
 import io.assay.cli.CommandContext;
 import io.assay.cli.Session;
-import io.assay.core.data.Snapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -22,15 +23,15 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Session session = context.openSession()) {
-            Snapshot snapshot = session.data().snapshot(id);
-            context.output().result(DataViews.snapshot(snapshot), out -> {
+        try (Session session = context.openSession(); DataApi data = session.data()) {
+            SnapshotView snapshot = data.snapshot(id);
+            context.output().result(snapshot, out -> {
                 out.printf("Snapshot        %s%n", snapshot.id());
                 out.printf("Table           %s (contract v%d)%n", snapshot.table(), snapshot.contractVersion());
                 out.printf("Business date   %s%n", snapshot.businessDate());
                 out.printf("Source          %s, %,d rows, SHA-256 %s%n", snapshot.sourceFile(), snapshot.sourceRows(),
                         snapshot.sourceSha256());
-                out.printf("Published       %,d rows, SHA-256 %s%n", snapshot.rowCount(), snapshot.contentSha256());
+                out.printf("Published       %,d rows, SHA-256 %s%n", snapshot.rows(), snapshot.contentSha256());
                 out.printf("Quarantined     %,d rows %s%n", snapshot.quarantinedRows(), snapshot.quarantined());
                 out.printf("Published by    %s at %s%n", snapshot.publishedBy(), snapshot.publishedAt());
                 out.printf("Location        %s%n", snapshot.location());

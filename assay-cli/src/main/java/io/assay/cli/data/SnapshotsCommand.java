@@ -1,8 +1,9 @@
 package io.assay.cli.data;
 
+import io.assay.api.DataApi;
+import io.assay.api.DataViews.SnapshotView;
 import io.assay.cli.CommandContext;
 import io.assay.cli.Session;
-import io.assay.core.data.Snapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,12 +24,12 @@ final class SnapshotsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Session session = context.openSession()) {
-            List<Snapshot> snapshots = session.data().snapshots(Optional.ofNullable(table));
+        try (Session session = context.openSession(); DataApi data = session.data()) {
+            List<SnapshotView> snapshots = data.snapshots(Optional.ofNullable(table));
             var json = context.output().object();
-            var list = json.putArray("snapshots");
-            snapshots.forEach(snapshot -> list.add(DataViews.snapshot(snapshot)));
+            json.set("snapshots", io.assay.cli.Output.JSON.valueToTree(snapshots));
             context.output().result(json, out -> {
+                out.printf("%-44s %-15s %-10s %15s %19s  %s%n", "SNAPSHOT", "TABLE", "DAY", "ROWS", "QUARANTINED", "CONTRACT");
                 snapshots.forEach(snapshot -> DataViews.printSnapshotLine(out, snapshot));
                 out.printf("%d snapshot(s)%n", snapshots.size());
             });

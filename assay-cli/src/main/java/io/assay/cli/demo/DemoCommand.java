@@ -62,10 +62,12 @@ public final class DemoCommand implements Callable<Integer> {
         SimulationSummary bank = new BankSimulator().run(simulation, extract,
                 (day, index, total, rows) -> simulating.update(index + 1, day.toString()));
         story.bank(bank);
-        try (Session session = new Session(config.withHome(demoHome), context.environment())) {
-            story.ingest(session, extract, bank);
-            story.access(session);
-            story.governance(session, demoHome.resolve("work"), context.environment().clock());
+        try (Session session = new Session(config.withHome(demoHome), context.environment());
+             DemoServer server = DemoServer.start(session, context.environment().clock(), output)) {
+            story.people(server, config.actor());
+            story.ingest(server.dataAs(DemoServer.STEWARD), extract);
+            story.access(server);
+            story.governance(session, server, demoHome.resolve("work"), context.environment().clock());
         }
         ObjectNode summary = story.summary();
         output.result(summary, out -> story.printSummary(out, demoHome));

@@ -1,15 +1,20 @@
 package io.assay.cli.demo;
 
+import io.assay.api.DataApi;
+import io.assay.api.DataViews;
+import io.assay.api.DataViews.GrantView;
+import io.assay.api.DataViews.IngestView;
+import io.assay.api.DataViews.QueryView;
+import io.assay.api.DayExtract;
+import io.assay.api.Requests;
+import io.assay.core.access.Role;
+import java.util.Set;
+import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assay.banksim.SimulationSummary;
 import io.assay.cli.Output;
 import io.assay.cli.Session;
-import io.assay.core.data.AccessGrant;
 import io.assay.core.error.AssayException;
-import io.assay.data.QuarantineReader;
-import io.assay.data.ingest.DayIngester;
-import io.assay.data.ingest.IngestResult;
-import io.assay.data.query.QueryResult;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,8 +31,7 @@ import java.util.stream.Stream;
 /** The chapters of the demo, each printing as it goes and adding to the JSON summary. */
 final class DemoStory {
     private static final String SCIENTIST = GovernanceChapter.SCIENTIST;
-    private static final String STEWARD = "sam.steward";
-    private static final String INGEST_ROBOT = "assay.ingest";
+    private static final String STEWARD = DemoServer.STEWARD;
 
     private final Output output;
     private final LocalDate today;
@@ -60,16 +64,36 @@ final class DemoStory {
         output.note("");
     }
 
-    void ingest(Session session, Path extract, SimulationSummary bank) {
-        output.note("2. Each day is checked against the data contracts, pseudonymised (keyed HMAC), bad rows are");
-        output.note("   quarantined with their reason, and each table is published as an immutable Parquet snapshot.");
+    /** The home's admin adds the people of the story over REST, with their roles, and issues their tokens. */
+    void people(DemoServer server, String admin) {
+        output.note("2. 'assay server' runs on the demo home (" + server.url() + "); " + admin + ", its admin, adds the people over REST");
+        output.note("   with their roles and a token each: " + STEWARD + " (data steward: the data team's nightly pipeline), "
+                + SCIENTIST + " (data scientist, also on the data review board), " + GovernanceChapter.LEGAL + ", "
+                + GovernanceChapter.DATA + ", " + GovernanceChapter.COMPLIANCE + " (reviewers), " + GovernanceChapter.MLOPS
+                + " (MLOps), " + GovernanceChapter.AUDITOR + " (auditor).");
+        Map<String, List<Role>> people = new java.util.LinkedHashMap<>();
+        people.put(STEWARD, List.of(Role.DATA_STEWARD));
+        people.put(SCIENTIST, List.of(Role.DATA_SCIENTIST, Role.DATA_REVIEWER));
+        people.put(GovernanceChapter.LEGAL, List.of(Role.LEGAL_REVIEWER));
+        people.put(GovernanceChapter.DATA, List.of(Role.DATA_REVIEWER));
+        people.put(GovernanceChapter.COMPLIANCE, List.of(Role.COMPLIANCE_REVIEWER));
+        people.put(GovernanceChapter.MLOPS, List.of(Role.MLOPS));
+        people.put(GovernanceChapter.AUDITOR, List.of(Role.AUDITOR));
+        server.addPeople(admin, people);
+        summary.put("people", people.size() + 1);
+    }
+
+    void ingest(DataApi data, Path extract) {
+        output.note("   " + STEWARD + " sends each day's batches with its token: each is checked against the data contracts,");
+        output.note("   pseudonymised (keyed HMAC), bad rows are quarantined with their reason, and each table is published as");
+        output.note("   an immutable Parquet snapshot.");
         List<Path> dayFolders = dayFolders(extract);
+        Set<String> tables = data.contracts().stream().map(DataViews.ContractView::table).collect(Collectors.toSet());
         var progress = output.progress("   ingesting", dayFolders.size());
-        DayIngester days = session.data().days();
         int done = 0;
         for (Path folder : dayFolders) {
             LocalDate day = LocalDate.parse(folder.getFileName().toString());
-            for (DayIngester.TableOutcome outcome : days.ingestDay(folder, day, INGEST_ROBOT)) {
+            for (DayExtract.Outcome outcome : DayExtract.of(folder, day, tables).ingestInto(data)) {
                 outcome.result().ifPresent(this::count);
                 outcome.error().ifPresent(error -> {
                     rejectedBatches++;
@@ -86,43 +110,51 @@ final class DemoStory {
         node.set("quarantined_by_reason", Output.JSON.valueToTree(quarantinedByRule));
         output.note(String.format("   %d days, %d snapshots, %,d rows published, %,d quarantined %s", daysIngested,
                 snapshots, rowsPublished, quarantinedByRule.values().stream().mapToLong(Long::longValue).sum(), quarantinedByRule));
-        explainQuarantine(session);
-        showIdempotence(session, dayFolders.get(dayFolders.size() - 1));
+        explainQuarantine(data);
+        showIdempotence(data, dayFolders.get(dayFolders.size() - 1), tables);
     }
 
-    void governance(Session session, Path workFolder, java.time.Clock clock) {
+    void governance(Session session, DemoServer server, Path workFolder, java.time.Clock clock) {
         new GovernanceChapter(output, clock, summary).tell(session, workFolder);
-        new RestChapter(output, clock, summary).tell(session);
+        new RestChapter(output, summary).tell(server);
     }
 
-    void access(Session session) {
+    void access(DemoServer server) {
         output.note("");
-        output.note("3. Data scientists read the data environment only under a live, logged grant.");
+        output.note("3. Data scientists read the data environment only under a live, logged grant, over REST with their token.");
+        DataApi scientist = server.dataAs(SCIENTIST);
         String sql = "SELECT c.segment, count(DISTINCT a.customer_id) AS customers, "
                 + "round(avg(CASE WHEN a.balance < 0 THEN 1 ELSE 0 END) * 100, 2) AS pct_accounts_overdrawn "
                 + "FROM accounts a JOIN customers c USING (customer_id) WHERE a.product_code = 'CURRENT' "
                 + "GROUP BY ALL ORDER BY 1";
         ObjectNode node = summary.putObject("access");
         try {
-            session.data().queries().query(SCIENTIST, sql, 10);
+            scientist.query(new Requests.Query(sql, Optional.of(10)));
             node.put("refused_without_grant", false);
         } catch (AssayException refused) {
             node.put("refused_without_grant", true);
             output.note("   " + SCIENTIST + " without a grant: refused — " + refused.getMessage());
         }
-        AccessGrant grant = session.data().access().grant(SCIENTIST, "overdraft-40d model development",
-                List.of("accounts", "customers", "transactions"), today.plusDays(30), STEWARD);
+        try {
+            scientist.grant(new Requests.GrantAccess(SCIENTIST, "my own model", List.of("accounts"), today.plusDays(30)));
+            node.put("scientist_granted_herself", true);
+        } catch (AssayException refused) {
+            node.put("scientist_granted_herself", false);
+            output.note("   " + SCIENTIST + " tries to grant herself access: refused — " + refused.getMessage());
+        }
+        GrantView grant = server.dataAs(STEWARD).grant(new Requests.GrantAccess(SCIENTIST, "overdraft-40d model development",
+                List.of("accounts", "customers", "transactions"), today.plusDays(30)));
         output.note("   " + STEWARD + " grants " + grant.id() + ": " + SCIENTIST + " may read " + grant.tables()
-                + " until " + grant.expiresOn());
-        QueryResult result = session.data().queries().query(SCIENTIST, sql, 10);
+                + " until the end of " + grant.expiresOn());
+        QueryView result = scientist.query(new Requests.Query(sql, Optional.of(10)));
         node.put("allowed_with_grant", true).put("grant", grant.id());
         output.note("   " + SCIENTIST + " with the grant — share of current accounts overdrawn, by segment "
                 + "(customer ids are tokens, never raw):");
         output.note("     " + String.join(" | ", result.columns()));
         result.rows().forEach(row -> output.note("     " + row.stream().map(String::valueOf).reduce((a, b) -> a + " | " + b).orElse("")));
-        long reads = session.data().access().reads(Optional.empty()).size();
+        long reads = server.dataAs(GovernanceChapter.AUDITOR).reads(Optional.empty()).size();
         node.put("reads_logged", reads);
-        output.note("   the read log holds " + reads + " entries (the refusal included): assay data reads");
+        output.note("   the read log holds " + reads + " entries (the refusal included), as the auditor reads it: assay data reads");
     }
 
     ObjectNode summary() {
@@ -151,33 +183,40 @@ final class DemoStory {
                 summary.path("rest").path("production_routing").asText());
         out.println();
         out.println("Not built yet: training & gates, scoring & rollout, monitoring.");
-        out.println("Look around: assay --home " + demoHome + " data snapshots | data reads | models list | models show churn 1"
-                + " | models history churn 1 | models routing churn | audit verify");
-        out.println("Serve it:    assay --home " + demoHome + " server   (the admin token is in " + demoHome.resolve("admin-token") + ")");
+        String home = "./assay --home " + demoHome;
+        out.println("Look around (each as the person who may):");
+        out.println("  " + home + " --as " + GovernanceChapter.AUDITOR + " data snapshots");
+        out.println("  " + home + " --as " + GovernanceChapter.AUDITOR + " data reads");
+        out.println("  " + home + " --as " + GovernanceChapter.MLOPS + " models list churn");
+        out.println("  " + home + " --as " + GovernanceChapter.MLOPS + " models show churn 1");
+        out.println("  " + home + " --as " + GovernanceChapter.AUDITOR + " models history churn 1");
+        out.println("  " + home + " --as " + GovernanceChapter.MLOPS + " models routing churn");
+        out.println("  " + home + " --as " + GovernanceChapter.AUDITOR + " audit verify");
+        out.println("Serve it:    ./assay --home " + demoHome + " server   (the admin token is in " + demoHome.resolve("admin-token") + ")");
     }
 
-    private void count(IngestResult result) {
+    private void count(IngestView result) {
         snapshots++;
-        rowsPublished += result.snapshot().rowCount();
+        rowsPublished += result.snapshot().rows();
         result.snapshot().quarantined().forEach((rule, count) -> quarantinedByRule.merge(rule, count, Long::sum));
     }
 
-    private void explainQuarantine(Session session) {
-        var withQuarantine = session.data().snapshots(Optional.empty()).stream()
+    private void explainQuarantine(DataApi data) {
+        var withQuarantine = data.snapshots(Optional.empty()).stream()
                 .filter(snapshot -> snapshot.quarantinedRows() > 0).findFirst();
         withQuarantine.ifPresent(snapshot -> {
             output.note("   e.g. " + snapshot.id() + " (assay data quarantine " + snapshot.id() + "):");
-            for (QuarantineReader.Entry entry : session.data().quarantine().read(snapshot, 3)) {
+            for (DataViews.QuarantinedRow entry : data.quarantine(snapshot.id(), 3).rows()) {
                 output.note(String.format("     line %d %s in %s: %s", entry.sourceRow(), entry.rule(), entry.column(),
                         entry.detail()));
             }
         });
     }
 
-    private void showIdempotence(Session session, Path lastDay) {
+    private void showIdempotence(DataApi data, Path lastDay, Set<String> tables) {
         LocalDate day = LocalDate.parse(lastDay.getFileName().toString());
-        long unchanged = session.data().days().ingestDay(lastDay, day, INGEST_ROBOT).stream()
-                .filter(outcome -> outcome.result().map(r -> r.outcome() == IngestResult.Outcome.ALREADY_INGESTED).orElse(false))
+        long unchanged = DayExtract.of(lastDay, day, tables).ingestInto(data).stream()
+                .filter(outcome -> outcome.result().map(r -> r.outcome().equals("ALREADY_INGESTED")).orElse(false))
                 .count();
         summary.put("reingest_of_last_day_unchanged_tables", unchanged);
         output.note("   ingesting " + day + " again: " + unchanged + " table(s) already ingested, nothing changed");

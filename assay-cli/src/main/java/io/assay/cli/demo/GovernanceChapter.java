@@ -45,9 +45,9 @@ import java.util.Set;
  */
 final class GovernanceChapter {
     static final String SCIENTIST = "dana.scientist";
-    private static final String LEGAL = "lena.legal";
-    private static final String DATA = "dirk.data";
-    private static final String COMPLIANCE = "carla.compliance";
+    static final String LEGAL = "lena.legal";
+    static final String DATA = "dirk.data";
+    static final String COMPLIANCE = "carla.compliance";
     static final String MLOPS = "max.mlops";
     static final String AUDITOR = "alex.auditor";
 
@@ -65,17 +65,8 @@ final class GovernanceChapter {
     void tell(Session session, Path workFolder) {
         output.note("");
         output.note("4. Governance: use cases, a version from draft to production, reviews by distinct people, an audit chain.");
-        String admin = session.config().actor();
-        UserService users = session.users();
+        UserService users = session.services().users();
         String request = session.requestId();
-        users.addUser(admin, SCIENTIST, Set.of(Role.DATA_SCIENTIST, Role.DATA_REVIEWER), request);
-        users.addUser(admin, LEGAL, Set.of(Role.LEGAL_REVIEWER), request);
-        users.addUser(admin, DATA, Set.of(Role.DATA_REVIEWER), request);
-        users.addUser(admin, COMPLIANCE, Set.of(Role.COMPLIANCE_REVIEWER), request);
-        users.addUser(admin, MLOPS, Set.of(Role.MLOPS), request);
-        users.addUser(admin, AUDITOR, Set.of(Role.AUDITOR), request);
-        output.note("   people: " + SCIENTIST + " (data scientist, also on the data review board), " + LEGAL + ", " + DATA + ", "
-                + COMPLIANCE + " (reviewers), " + MLOPS + " (MLOps), " + AUDITOR + " (auditor); " + admin + " is the admin");
 
         ModelRegistry registry = session.registry();
         List<String> gates = List.of(LineageGate.NAME);
@@ -95,7 +86,7 @@ final class GovernanceChapter {
         AuditVerification audit = new AuditService(session.registryStore(), clock).verify(Optional.empty());
         output.note("   audit chain: " + audit.eventsChecked() + " events, " + (audit.intact() ? "intact" : "BROKEN: " + audit.problem())
                 + " (" + refused + " refused attempt(s) recorded too) — assay audit verify");
-        node.put("use_cases", registry.listUseCases().size());
+        node.put("use_cases", registry.listUseCases(MLOPS).size());
         node.put("users", users.list().size());
         node.putObject("in_production").put("churn", churn.number());
         node.put("refused_attempts", refused);
@@ -166,7 +157,7 @@ final class GovernanceChapter {
 
     private static ModelVersion runLineageGate(Session session, ModelRegistry registry, String useCase, int number,
                                                Provenance provenance, String request) {
-        LineageGate.Outcome lineage = new LineageGate(session.data().catalog()).evaluate(provenance);
+        LineageGate.Outcome lineage = new LineageGate(session.services().data().catalog()).evaluate(provenance);
         return registry.attachEvidence(MLOPS, useCase, number, LineageGate.NAME, lineage.passed(), lineage.figures(),
                 LineageGate.ENGINE, request);
     }
@@ -175,7 +166,7 @@ final class GovernanceChapter {
     private static Provenance provenance(Session session, Clock clock) {
         Map<String, String> snapshots = new LinkedHashMap<>();
         for (String table : List.of("customers", "accounts", "transactions")) {
-            List<Snapshot> all = session.data().catalog().listSnapshots(Optional.of(table));
+            List<Snapshot> all = session.services().data().catalog().listSnapshots(Optional.of(table));
             if (!all.isEmpty()) {
                 Snapshot newest = all.get(all.size() - 1);
                 snapshots.put(newest.id(), newest.contentSha256());

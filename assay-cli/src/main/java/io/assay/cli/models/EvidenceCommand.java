@@ -18,7 +18,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "evidence", mixinStandardHelpOptions = true,
-        description = "Attach a gate's result to a version. New evidence changes the digest: earlier approvals stop counting.")
+        description = "Attach a gate's result to a version. The metrics gate is judged from its --figure values by the version's "
+                + "metric spec; other gates take --passed or --failed. New evidence changes the digest: earlier approvals stop counting.")
 final class EvidenceCommand implements Callable<Integer> {
     private final CommandContext context;
 
@@ -31,7 +32,7 @@ final class EvidenceCommand implements Callable<Integer> {
     @Option(names = "--gate", required = true, description = "Gate name, e.g. metrics")
     String gate;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     PassedOrFailed verdict;
 
     @Option(names = "--figure", description = "A figure behind the verdict, name=value (repeatable)")
@@ -56,7 +57,7 @@ final class EvidenceCommand implements Callable<Integer> {
             }
         }
         try (Session session = context.openSession(); Governance as = session.governance()) {
-            VersionResult.print(context, as.attachEvidence(useCase, number, new Requests.AttachEvidence(gate, verdict.passed,
+            VersionResult.print(context, as.attachEvidence(useCase, number, new Requests.AttachEvidence(gate, Optional.ofNullable(verdict).map(v -> v.passed),
                     Optional.of(parsed), engine)), "Evidence attached");
             return 0;
         }

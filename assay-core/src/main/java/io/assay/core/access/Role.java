@@ -7,6 +7,8 @@ public enum Role {
     LEGAL_REVIEWER,
     DATA_REVIEWER,
     COMPLIANCE_REVIEWER,
+    /** Grants and revokes data access (never to themselves) and ingests the daily batches. */
+    DATA_STEWARD,
     /** Reads everything, changes nothing; exports the audit log. */
     AUDITOR,
     /** A business application: scoring only. */
@@ -18,6 +20,14 @@ public enum Role {
     public boolean isReviewer() {
         return switch (this) {
             case LEGAL_REVIEWER, DATA_REVIEWER, COMPLIANCE_REVIEWER -> true;
+            case DATA_SCIENTIST, MLOPS, DATA_STEWARD, AUDITOR, APP, ADMIN -> false;
+        };
+    }
+
+    /** Whether holding this role beside ADMIN would let an admin give themselves what the role guards. */
+    public boolean excludesAdmin() {
+        return switch (this) {
+            case LEGAL_REVIEWER, DATA_REVIEWER, COMPLIANCE_REVIEWER, DATA_STEWARD -> true;
             case DATA_SCIENTIST, MLOPS, AUDITOR, APP, ADMIN -> false;
         };
     }

@@ -57,7 +57,7 @@ public final class TokenService {
     public Issued create(String actorName, String user, String label, Optional<Instant> expiresAt, String requestId) {
         Names.requireUserName(user);
         return changes.run(actorName, "token.create", "user:" + user, requestId, tx -> {
-            requireAdmin(tx.findUser(actorName), actorName);
+            requireAdmin(tx, actorName);
             if (tx.findUser(user).filter(User::active).isEmpty()) {
                 throw AssayException.notFound("no active user " + Names.quoted(user));
             }
@@ -78,7 +78,7 @@ public final class TokenService {
 
     public ApiToken revoke(String actorName, String tokenId, String requestId) {
         return changes.run(actorName, "token.revoke", "token:" + Names.requireText("token id", tokenId, 64), requestId, tx -> {
-            requireAdmin(tx.findUser(actorName), actorName);
+            requireAdmin(tx, actorName);
             ApiToken token = tx.findToken(tokenId).orElseThrow(() -> AssayException.notFound("no token " + Names.quoted(tokenId)));
             if (token.revokedAt().isPresent()) {
                 throw new AssayException(ErrorCode.CONCURRENT_CHANGE, "token " + tokenId + " is already revoked");
@@ -114,14 +114,12 @@ public final class TokenService {
 
     /** The tokens as one person may see them (never their secrets): only an ADMIN lists tokens. */
     public List<ApiToken> listAs(String actorName, Optional<String> user) {
-        requireAdmin(store.findUser(actorName), actorName);
+        requireAdmin(store, actorName);
         return store.listTokens(user);
     }
 
-    private static void requireAdmin(Optional<User> actor, String actorName) {
-        if (actor.filter(User::active).filter(user -> user.holds(Role.ADMIN)).isEmpty()) {
-            throw new AssayException(ErrorCode.ROLE_REQUIRED, actorName + " may not manage tokens: it takes the ADMIN role");
-        }
+    private static void requireAdmin(UserDirectory users, String actorName) {
+        Permission.MANAGE_ACCESS.require(users.activeActor(actorName));
     }
 
     private static String sha256(String secret) {

@@ -54,7 +54,7 @@ public final class UserService {
             throw AssayException.invalid("user " + name + " needs at least one role; roles are " + List.of(Role.values()));
         }
         return changes.run(actorName, "user.add", "user:" + name, requestId, tx -> {
-            requireAdmin(tx, actorName, "add users");
+            requireAdmin(tx, actorName);
             requireSeparateDuties(name, roles);
             Instant now = now();
             User user = new User(name, EnumSet.copyOf(roles), actorName, now, true);
@@ -68,7 +68,7 @@ public final class UserService {
     /** Replaces the roles of {@code name}; taking a reviewer role away voids their approvals at promotion time. */
     public User setRoles(String actorName, String name, Set<Role> roles, String requestId) {
         return changes.run(actorName, "user.roles", "user:" + name, requestId, tx -> {
-            requireAdmin(tx, actorName, "change roles");
+            requireAdmin(tx, actorName);
             if (actorName.equals(name)) {
                 throw new AssayException(ErrorCode.SEGREGATION_OF_DUTIES, actorName + " may not change their own roles; ask another admin");
             }
@@ -84,7 +84,7 @@ public final class UserService {
 
     public User deactivate(String actorName, String name, String requestId) {
         return changes.run(actorName, "user.deactivate", "user:" + name, requestId, tx -> {
-            requireAdmin(tx, actorName, "deactivate users");
+            requireAdmin(tx, actorName);
             if (actorName.equals(name)) {
                 throw AssayException.invalid("an admin cannot deactivate themselves; ask another admin");
             }
@@ -97,6 +97,11 @@ public final class UserService {
         });
     }
 
+    /** The active user {@code name} with the roles held now; see {@link UserDirectory#activeActor}. */
+    public Actor activeActor(String name) {
+        return store.activeActor(name);
+    }
+
     public Optional<User> find(String name) {
         return store.findUser(name);
     }
@@ -107,28 +112,22 @@ public final class UserService {
 
     /** The users as one person may see them: listing people and their roles is the ADMIN's business. */
     public List<User> listAs(String actorName) {
-        requireAdmin(store::findUser, actorName, "list users");
+        requireAdmin(store, actorName);
         return store.listUsers();
     }
 
-    private static void requireAdmin(RegistryTransaction tx, String actorName, String what) {
-        requireAdmin(tx::findUser, actorName, what);
+    private static void requireAdmin(UserDirectory users, String actorName) {
+        Permission.MANAGE_ACCESS.require(users.activeActor(actorName));
     }
 
-    private static void requireAdmin(java.util.function.Function<String, Optional<User>> users, String actorName, String what) {
-        Names.requireUserName(actorName);
-        User actor = users.apply(actorName).filter(User::active).orElseThrow(() -> new AssayException(ErrorCode.UNAUTHENTICATED,
-                "no active user " + Names.quoted(actorName)));
-        if (!actor.holds(Role.ADMIN)) {
-            throw new AssayException(ErrorCode.ROLE_REQUIRED, actorName + " may not " + what + ": it takes the ADMIN role");
-        }
-    }
-
-    /** An admin who could also approve models could grant themselves whatever a review needs. */
+    /**
+     * An admin who could also approve models or grant data access could give themselves
+     * whatever a review or a grant guards.
+     */
     private static void requireSeparateDuties(String name, Set<Role> roles) {
-        if (roles.contains(Role.ADMIN) && roles.stream().anyMatch(Role::isReviewer)) {
-            throw new AssayException(ErrorCode.SEGREGATION_OF_DUTIES, name + " cannot hold ADMIN together with a reviewer role "
-                    + roles.stream().filter(Role::isReviewer).sorted().toList());
+        if (roles.contains(Role.ADMIN) && roles.stream().anyMatch(Role::excludesAdmin)) {
+            throw new AssayException(ErrorCode.SEGREGATION_OF_DUTIES, name + " cannot hold ADMIN together with "
+                    + roles.stream().filter(Role::excludesAdmin).sorted().toList());
         }
     }
 

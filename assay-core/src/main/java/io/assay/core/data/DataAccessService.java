@@ -1,5 +1,9 @@
 package io.assay.core.data;
 
+import io.assay.core.access.Actor;
+import io.assay.core.access.Permission;
+import io.assay.core.access.User;
+import io.assay.core.access.UserDirectory;
 import io.assay.core.common.IdSource;
 import io.assay.core.common.Names;
 import io.assay.core.error.AssayException;
@@ -21,23 +25,46 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Who may read which tables of the data environment, and the log of every read: the one owner
- * of the rule "no read without a live grant". Refused reads are logged as well.
+ * of the rules "no read without a live grant" and "grants come from a data steward, to someone
+ * else who is an active user". Refused reads are logged as well, whatever refused them. The
+ * data environment's other actions (ingest, the catalog) ask it whether their actor may.
  */
 public final class DataAccessService {
     private final DataCatalog catalog;
+    private final UserDirectory users;
     private final Set<String> knownTables;
     private final Clock clock;
     private final IdSource ids;
 
-    public DataAccessService(DataCatalog catalog, Set<String> knownTables, Clock clock, IdSource ids) {
+    public DataAccessService(DataCatalog catalog, UserDirectory users, Set<String> knownTables, Clock clock, IdSource ids) {
         this.catalog = requireNonNull(catalog, "catalog is null");
+        this.users = requireNonNull(users, "users is null");
         this.knownTables = Set.copyOf(requireNonNull(knownTables, "knownTables is null"));
         this.clock = requireNonNull(clock, "clock is null");
         this.ids = requireNonNull(ids, "ids is null");
     }
 
+    /**
+     * The active user {@code actorName}, if they hold {@code permission}.
+     *
+     * @throws AssayException UNAUTHENTICATED or ROLE_REQUIRED
+     */
+    public Actor require(String actorName, Permission permission) {
+        Actor actor = users.activeActor(actorName);
+        permission.require(actor);
+        return actor;
+    }
+
     public AccessGrant grant(String user, String purpose, List<String> tables, LocalDate expiresOn, String grantedBy) {
+        require(grantedBy, Permission.GRANT_DATA_ACCESS);
         requireUserName(user);
+        if (user.equals(grantedBy)) {
+            throw new AssayException(ErrorCode.SEGREGATION_OF_DUTIES, grantedBy + " may not grant data access to themselves; "
+                    + "another data steward does");
+        }
+        if (users.findUser(user).filter(User::active).isEmpty()) {
+            throw AssayException.notFound("no active user " + Names.quoted(user) + " to grant access to; an admin adds users first");
+        }
         String statedPurpose = requireText("purpose", purpose, 500);
         List<String> checkedTables = requireKnownTables(tables);
         requireNonNull(expiresOn, "expiresOn is null");
@@ -56,6 +83,7 @@ public final class DataAccessService {
     }
 
     public AccessGrant revoke(String grantId, String revokedBy) {
+        require(revokedBy, Permission.GRANT_DATA_ACCESS);
         requireText("grant id", grantId, 128);
         return catalog.revokeGrant(grantId, new Revocation(requireUserName(revokedBy), clock.instant()));
     }
@@ -69,8 +97,15 @@ public final class DataAccessService {
      */
     public DataRead authoriseRead(String user, List<String> tables, String what) {
         requireUserName(user);
-        List<String> checkedTables = requireKnownTables(tables);
         requireText("what is read", what, 2000);
+        List<String> checkedTables;
+        try {
+            require(user, Permission.QUERY_DATA);
+            checkedTables = requireKnownTables(tables);
+        } catch (AssayException refused) {
+            refuseRead(user, tables, what, refused.getMessage());
+            throw refused;
+        }
         Instant now = clock.instant();
         List<AccessGrant> live = catalog.listGrants(Optional.of(user)).stream()
                 .filter(grant -> grant.isLiveAt(now, clock.getZone()))
@@ -98,12 +133,38 @@ public final class DataAccessService {
         return read;
     }
 
-    public List<AccessGrant> grants(Optional<String> user) {
+    /**
+     * Logs a read that was refused before any grant was looked at (a statement that is not a
+     * plain SELECT, a table function, an unknown table), so the log holds every attempt.
+     *
+     * @param tables the tables it named, as far as they are known; may be empty
+     */
+    public DataRead refuseRead(String user, List<String> tables, String what, String reason) {
+        DataRead refused = new DataRead(ids.next("read"), requireUserName(user), "(none: refused)",
+                requireNonNull(tables, "tables is null").stream().filter(knownTables::contains).sorted().distinct().toList(), List.of(),
+                DataRead.Outcome.REFUSED,
+                Names.printable(reason + "; " + what, 2000), clock.instant());
+        catalog.recordRead(refused);
+        return refused;
+    }
+
+    /** Grants of one user (or of all): the steward's, reviewer's and auditor's to read, and each user's own. */
+    public List<AccessGrant> grants(String actorName, Optional<String> user) {
+        requireAccessReader(actorName, user);
         return catalog.listGrants(user);
     }
 
-    public List<DataRead> reads(Optional<String> user) {
+    /** The read log of one user (or of all), with the same readers as the grants. */
+    public List<DataRead> reads(String actorName, Optional<String> user) {
+        requireAccessReader(actorName, user);
         return catalog.listReads(user);
+    }
+
+    private void requireAccessReader(String actorName, Optional<String> user) {
+        Actor actor = users.activeActor(actorName);
+        if (!user.equals(Optional.of(actorName))) {
+            Permission.READ_DATA_ACCESS.require(actor);
+        }
     }
 
     private List<String> requireKnownTables(List<String> tables) {

@@ -32,8 +32,8 @@ public final class AuditedChanges {
             return store.inTransaction(work);
         } catch (AssayException refused) {
             try {
-                store.inTransaction(tx -> tx.appendAudit(new AuditEntry(now(), actorName, action + ".refused", subject, "-", "-",
-                        refused.code() + ": " + refused.getMessage(), requestId)));
+                store.append(new AuditEntry(now(), actorName, action + ".refused", subject, "-", "-",
+                        refused.code() + ": " + refused.getMessage(), requestId));
             } catch (RuntimeException auditFailed) {
                 refused.addSuppressed(auditFailed);
             }

@@ -1,6 +1,7 @@
 package io.assay.core.registry;
 
 import io.assay.core.access.Actor;
+import io.assay.core.access.Permission;
 import io.assay.core.access.Role;
 import io.assay.core.error.AssayException;
 import io.assay.core.error.ErrorCode;
@@ -45,23 +46,30 @@ public final class LifecyclePolicy {
         };
     }
 
+    /** The permission an action takes, checked before the version is even loaded. */
+    public static Permission permissionFor(Action action) {
+        return switch (action) {
+            case SUBMIT -> Permission.BUILD_MODELS;
+            case ATTACH_EVIDENCE -> Permission.ATTACH_EVIDENCE;
+            case APPROVE, REJECT -> Permission.REVIEW;
+            case RECORD_TEST, PROMOTE, RETIRE -> Permission.OPERATE_MODELS;
+        };
+    }
+
     /** Who may register versions of a use case (they become its author). */
     public void checkRegister(Actor actor) {
-        requireRole(actor, Role.DATA_SCIENTIST, "register a model version");
+        Permission.BUILD_MODELS.require(actor);
     }
 
     /** Who may register a use case. */
     public void checkRegisterUseCase(Actor actor) {
-        if (!actor.holds(Role.DATA_SCIENTIST) && !actor.holds(Role.MLOPS)) {
-            throw new AssayException(ErrorCode.ROLE_REQUIRED, actor.name() + " may not register a use case: it takes the "
-                    + Role.DATA_SCIENTIST + " or " + Role.MLOPS + " role");
-        }
+        Permission.DEFINE_USE_CASE.require(actor);
     }
 
     /** The author submits their draft; from here the metric spec is frozen. */
     public Transition submit(ModelVersion version, Actor actor, Instant now) {
         requireAllowed(version, SUBMIT);
-        requireRole(actor, Role.DATA_SCIENTIST, "submit a version");
+        permissionFor(SUBMIT).require(actor);
         if (!actor.name().equals(version.author())) {
             throw new AssayException(ErrorCode.SEGREGATION_OF_DUTIES, version.label() + " is " + version.author()
                     + "'s draft; only its author submits it");
@@ -76,13 +84,7 @@ public final class LifecyclePolicy {
      * before no longer count and an APPROVED or TESTED version drops back, saying why.
      */
     public Transition attachEvidence(ModelVersion version, UseCase useCase, Actor actor, GateResult result, Instant now) {
-        requireAllowed(version, ATTACH_EVIDENCE);
-        if (!actor.holds(Role.DATA_SCIENTIST) && !actor.holds(Role.MLOPS)) {
-            throw new AssayException(ErrorCode.ROLE_REQUIRED, actor.name() + " may not attach evidence: it takes the "
-                    + Role.DATA_SCIENTIST + " or " + Role.MLOPS + " role");
-        }
-        // A gate's verdict must not come from the person it judges.
-        requireNotAuthor(version, actor, "attach evidence to");
+        checkAttachEvidence(version, actor);
         ModelVersion withResult = version.withEvidence(result);
         List<String> missing = missingGates(withResult, useCase);
         Stage next = missing.isEmpty() ? Stage.VALIDATED : Stage.CANDIDATE;
@@ -101,6 +103,14 @@ public final class LifecyclePolicy {
         return new Transition(version, withResult.moved(next, reason, now), ATTACH_EVIDENCE, reason);
     }
 
+    /** Whether {@code actor} may attach evidence to {@code version} now, before any verdict is worked out. */
+    public void checkAttachEvidence(ModelVersion version, Actor actor) {
+        requireAllowed(version, ATTACH_EVIDENCE);
+        permissionFor(ATTACH_EVIDENCE).require(actor);
+        // A gate's verdict must not come from the person it judges.
+        requireNotAuthor(version, actor, "attach evidence to");
+    }
+
     /**
      * A reviewer's decision under one of their roles, bound to the digest they saw. An approval
      * moves the version to APPROVED once every role the use case requires has approved the
@@ -113,6 +123,7 @@ public final class LifecyclePolicy {
             case REJECT -> REJECT;
         };
         requireAllowed(version, action);
+        permissionFor(action).require(actor);
         if (!useCase.requiresApprovalBy(role)) {
             throw new AssayException(ErrorCode.ROLE_REQUIRED, "use case " + useCase.name() + " is not reviewed by " + role
                     + "; its reviewers are " + useCase.reviewPolicy().approverRoles());
@@ -159,7 +170,7 @@ public final class LifecyclePolicy {
     /** The MLOps team's test-environment check: a pass makes the version TESTED, a failure sends it back. */
     public Transition recordTest(ModelVersion version, Actor actor, TestResult test, Instant now) {
         requireAllowed(version, RECORD_TEST);
-        requireRole(actor, Role.MLOPS, "record a test-environment result");
+        permissionFor(RECORD_TEST).require(actor);
         requireNotAuthor(version, actor, "test");
         ModelVersion tested = version.withTest(test);
         if (test.passed()) {
@@ -180,18 +191,8 @@ public final class LifecyclePolicy {
      */
     public Transition promote(ModelVersion version, UseCase useCase, Actor actor, Map<String, Set<Role>> rolesNow, Instant now) {
         requireAllowed(version, PROMOTE);
-        requireRole(actor, Role.MLOPS, "promote a version");
-        requireNotAuthor(version, actor, "promote");
-        List<String> missing = missingGates(version, useCase);
-        if (!missing.isEmpty()) {
-            throw new AssayException(ErrorCode.GATES_INCOMPLETE, version.label() + " cannot be promoted: " + String.join(", ", missing));
-        }
-        Set<Role> outstanding = outstandingApprovals(version, useCase,
-                (reviewer, held) -> rolesNow.getOrDefault(reviewer, Set.of()).contains(held));
-        if (!outstanding.isEmpty()) {
-            throw new AssayException(ErrorCode.APPROVALS_INCOMPLETE, version.label() + " cannot be promoted: no valid approval by "
-                    + outstanding + " (an approval counts only on the current digest, by someone who still holds the role)");
-        }
+        permissionFor(PROMOTE).require(actor);
+        requireFitToAnswerCustomers(version, useCase, actor, reviewer -> rolesNow.getOrDefault(reviewer, Set.of()), "be promoted");
         String reason = "promoted by " + actor.name();
         return new Transition(version, version.moved(Stage.PRODUCTION, reason, now), PROMOTE, reason);
     }
@@ -202,16 +203,40 @@ public final class LifecyclePolicy {
             throw new AssayException(ErrorCode.ILLEGAL_TRANSITION, champion.label() + " is " + champion.stage()
                     + ", not PRODUCTION; only a production version is superseded");
         }
-        requireRole(actor, Role.MLOPS, "replace the production version");
+        permissionFor(PROMOTE).require(actor);
         String reason = "superseded by " + successor.label();
         return new Transition(champion, champion.moved(Stage.RETIRED, reason, now), RETIRE, reason);
     }
 
     public Transition retire(ModelVersion version, Actor actor, String reason, Instant now) {
         requireAllowed(version, RETIRE);
-        requireRole(actor, Role.MLOPS, "retire a version");
+        permissionFor(RETIRE).require(actor);
         String why = "retired by " + actor.name() + ": " + io.assay.core.common.Names.requireText("reason", reason, 2000);
         return new Transition(version, version.moved(Stage.RETIRED, why, now), RETIRE, why);
+    }
+
+    /**
+     * What a version must be before customers see its answers, as production champion or as a
+     * canary: not routed or promoted by its author, every required gate passed, every required
+     * role's approval on the current digest by someone who holds that role now.
+     *
+     * @param what how the refusal reads after the version's label, e.g. "be promoted", "be a canary"
+     */
+    public static void requireFitToAnswerCustomers(ModelVersion version, UseCase useCase, Actor actor,
+                                                   java.util.function.Function<String, Set<Role>> rolesNow, String what) {
+        if (actor.name().equals(version.author())) {
+            throw new AssayException(ErrorCode.SEGREGATION_OF_DUTIES, actor.name() + " is the author of " + version.label()
+                    + " and may not put it before customers");
+        }
+        List<String> missing = missingGates(version, useCase);
+        if (!missing.isEmpty()) {
+            throw new AssayException(ErrorCode.GATES_INCOMPLETE, version.label() + " cannot " + what + ": " + String.join(", ", missing));
+        }
+        Set<Role> outstanding = outstandingApprovals(version, useCase, (reviewer, held) -> rolesNow.apply(reviewer).contains(held));
+        if (!outstanding.isEmpty()) {
+            throw new AssayException(ErrorCode.APPROVALS_INCOMPLETE, version.label() + " cannot " + what + ": no valid approval by "
+                    + outstanding + " (an approval counts only on the current digest, by someone who still holds the role)");
+        }
     }
 
     /** The required gates whose latest result is missing or failed, each saying which. */

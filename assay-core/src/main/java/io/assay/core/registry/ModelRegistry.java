@@ -1,6 +1,7 @@
 package io.assay.core.registry;
 
 import io.assay.core.access.Actor;
+import io.assay.core.access.Permission;
 import io.assay.core.access.Role;
 import io.assay.core.access.User;
 import io.assay.core.audit.AuditEntry;
@@ -42,7 +43,7 @@ public final class ModelRegistry {
     public UseCase registerUseCase(String actorName, UseCase draft, String requestId) {
         String subject = "usecase:" + draft.name();
         return change(actorName, "usecase.register", subject, requestId, tx -> {
-            Actor actor = actor(tx, actorName);
+            Actor actor = tx.activeActor(actorName);
             policy.checkRegisterUseCase(actor);
             Instant now = now();
             UseCase useCase = new UseCase(draft.name(), draft.owner(), draft.description(), draft.riskTier(), draft.intendedUse(),
@@ -60,7 +61,7 @@ public final class ModelRegistry {
                                         Provenance provenance, MetricSpec metricSpec, Optional<Integer> reworks, String requestId) {
         String subject = "model:" + useCaseName;
         return change(actorName, "version.register", subject, requestId, tx -> {
-            Actor actor = actor(tx, actorName);
+            Actor actor = tx.activeActor(actorName);
             policy.checkRegister(actor);
             UseCase useCase = useCase(tx, useCaseName);
             if (reworks.isPresent()) {
@@ -87,11 +88,36 @@ public final class ModelRegistry {
 
     public ModelVersion attachEvidence(String actorName, String useCase, int number, String gate, boolean passed,
                                        Map<String, Double> figures, String engineVersion, String requestId) {
+        return attachEvidence(actorName, useCase, number, gate, Optional.of(passed), figures, engineVersion, requestId);
+    }
+
+    /**
+     * A gate's result joins the evidence. The metrics gate's verdict is computed by the version's
+     * frozen metric spec from the figures ({@code claimed} may be left out, and is refused when it
+     * disagrees); every other gate's verdict is given by what ran it.
+     */
+    public ModelVersion attachEvidence(String actorName, String useCase, int number, String gate, Optional<Boolean> claimed,
+                                       Map<String, Double> figures, String engineVersion, String requestId) {
         return transition(actorName, useCase, number, Action.ATTACH_EVIDENCE, requestId, (tx, actor, version) -> {
+            policy.checkAttachEvidence(version, actor);
+            boolean passed = verdict(version, gate, claimed, figures);
             Instant now = now();
             GateResult result = new GateResult(gate, passed, figures, engineVersion, actor.name(), now);
             return policy.attachEvidence(version, useCase(tx, useCase), actor, result, now);
         });
+    }
+
+    private static boolean verdict(ModelVersion version, String gate, Optional<Boolean> claimed, Map<String, Double> figures) {
+        if (!gate.equals(MetricSpec.GATE)) {
+            return claimed.orElseThrow(() -> AssayException.invalid("say whether gate " + Names.quoted(gate)
+                    + " passed or failed (the metrics gate alone is judged by Assay, from its figures)"));
+        }
+        MetricVerdict verdict = version.metricSpec().judge(figures);
+        if (claimed.isPresent() && claimed.get() != verdict.passed()) {
+            throw AssayException.invalid("the metrics gate is judged from its figures by " + version.label() + "'s metric spec, "
+                    + "which says " + verdict.summary() + "; leave out --passed/--failed or send the figures that back it");
+        }
+        return verdict.passed();
     }
 
     public ModelVersion review(String actorName, String useCase, int number, Role role, Decision decision, String comment,
@@ -129,7 +155,7 @@ public final class ModelRegistry {
             }
             Map<String, Set<Role>> rolesNow = new HashMap<>();
             for (Review review : version.reviews()) {
-                rolesNow.computeIfAbsent(review.reviewer(), name -> tx.findUser(name).map(User::effectiveRoles).orElse(Set.of()));
+                rolesNow.computeIfAbsent(review.reviewer(), tx::rolesNow);
             }
             Instant now = now();
             Transition promotion = policy.promote(version, useCase(tx, useCase), actor, rolesNow, now);
@@ -147,25 +173,45 @@ public final class ModelRegistry {
                 (tx, actor, version) -> policy.retire(version, actor, reason, now()));
     }
 
-    public Optional<UseCase> findUseCase(String name) {
-        return store.findUseCase(name);
+    /** A use case as one person may see it: reading the registry takes {@link Permission#READ_REGISTRY}. */
+    public UseCase useCase(String actorName, String name) {
+        reader(actorName);
+        return store.findUseCase(name).orElseThrow(() -> AssayException.notFound("no use case " + Names.quoted(name)));
     }
 
-    public List<UseCase> listUseCases() {
+    public List<UseCase> listUseCases(String actorName) {
+        reader(actorName);
         return store.listUseCases();
     }
 
-    public ModelVersion version(String useCase, int number) {
+    public ModelVersion version(String actorName, String useCase, int number) {
+        reader(actorName);
         RegistryNames.requireUseCaseName(useCase);
         return store.findVersion(useCase, number).orElseThrow(() -> notFound(useCase, number));
     }
 
-    public List<ModelVersion> versions(String useCase) {
+    public List<ModelVersion> versions(String actorName, String useCase) {
+        reader(actorName);
         RegistryNames.requireUseCaseName(useCase);
         if (store.findUseCase(useCase).isEmpty()) {
-            throw AssayException.notFound("no use case " + useCase);
+            throw AssayException.notFound("no use case " + Names.quoted(useCase));
         }
         return store.listVersions(useCase);
+    }
+
+    /**
+     * Whether {@code actorName} may take actions of {@code permission} at all, for callers that must
+     * know before they do work of their own (parse a spec, receive a model file): a refusal then
+     * comes first, and says nothing about what exists.
+     */
+    public Actor require(String actorName, Permission permission) {
+        Actor actor = store.activeActor(actorName);
+        permission.require(actor);
+        return actor;
+    }
+
+    private void reader(String actorName) {
+        Permission.READ_REGISTRY.require(store.activeActor(actorName));
     }
 
     /** The audit subject of a version, e.g. {@code model:churn/v3}. */
@@ -185,7 +231,9 @@ public final class ModelRegistry {
     private ModelVersion transition(String actorName, String useCase, int number, Action action, String requestId, Step step) {
         RegistryNames.requireUseCaseName(useCase);
         return change(actorName, action.auditName(), subjectOf(useCase, number), requestId, tx -> {
-            Actor actor = actor(tx, actorName);
+            Actor actor = tx.activeActor(actorName);
+            // The permission first: a refusal then says nothing about which versions exist.
+            LifecyclePolicy.permissionFor(action).require(actor);
             ModelVersion before = version(tx, useCase, number);
             Transition transition = step.decide(tx, actor, before);
             tx.updateVersion(transition.after());
@@ -209,12 +257,6 @@ public final class ModelRegistry {
                 transition.before().stage().name(), transition.after().stage().name(), transition.reason(), requestId));
     }
 
-    private static Actor actor(RegistryTransaction tx, String name) {
-        User user = tx.findUser(name).filter(User::active).orElseThrow(() -> new AssayException(ErrorCode.UNAUTHENTICATED,
-                "no active user " + Names.quoted(name) + "; an admin adds users with 'assay users add'"));
-        return Actor.of(user);
-    }
-
     private static UseCase useCase(RegistryTransaction tx, String name) {
         return tx.findUseCase(name).orElseThrow(() -> AssayException.notFound("no use case " + name));
     }
@@ -232,8 +274,8 @@ public final class ModelRegistry {
     }
 
     /** The events about a version, refusals included, oldest first. */
-    public List<AuditEvent> history(String useCase, int number) {
-        version(useCase, number);
+    public List<AuditEvent> history(String actorName, String useCase, int number) {
+        version(actorName, useCase, number);
         return store.auditOf(subjectOf(useCase, number));
     }
 }

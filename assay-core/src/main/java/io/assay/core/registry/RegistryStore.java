@@ -2,20 +2,19 @@ package io.assay.core.registry;
 
 import io.assay.core.access.ApiToken;
 import io.assay.core.access.User;
-import io.assay.core.audit.AuditCheckpoint;
 import io.assay.core.audit.AuditEvent;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Port: the registry's state — users, use cases, model versions — and the audit chain, in one
- * store so that a state change and its audit event commit together. Implementations: in-memory
+ * store so that a state change and its audit event commit together; the chain's reads are
+ * {@link io.assay.core.audit.AuditLog}'s. Implementations: in-memory
  * (tests), SQLite and PostgreSQL, all held to the same contract test suite.
  */
-public interface RegistryStore {
+public interface RegistryStore extends io.assay.core.access.UserDirectory, io.assay.core.audit.AuditLog {
 
     /**
      * Runs {@code work} in one transaction: everything it writes commits together, or nothing
@@ -23,6 +22,7 @@ public interface RegistryStore {
      */
     <T> T inTransaction(Function<RegistryTransaction, T> work);
 
+    @Override
     Optional<User> findUser(String name);
 
     List<User> listUsers();
@@ -44,18 +44,9 @@ public interface RegistryStore {
     /** The routings stored for a use case (an environment never routed has none). */
     List<Routing> listRouting(String useCase);
 
-    /** The chain's last event, if any. */
-    Optional<AuditEvent> auditHead();
-
-    /**
-     * Where the store records the chain's head (sequence and hash) apart from the events, so that
-     * events cut from the end are noticed; sequence 0 and the genesis hash for an empty chain.
-     */
-    AuditCheckpoint recordedHead();
-
-    /** The events about one subject (e.g. {@code model:churn/v3}), oldest first. */
-    List<AuditEvent> auditOf(String subject);
-
-    /** Feeds the events with sequence numbers in [from, to] to {@code consumer}, in order, streaming. */
-    void scanAudit(long from, long to, Consumer<AuditEvent> consumer);
+    /** Appends an event in a transaction of its own (which takes the chain's head like any writer). */
+    @Override
+    default AuditEvent append(io.assay.core.audit.AuditEntry entry) {
+        return inTransaction(tx -> tx.appendAudit(entry));
+    }
 }

@@ -8,8 +8,9 @@ import io.assay.core.audit.AuditEvent;
 import java.util.Optional;
 
 /** What one registry transaction can read and write; obtained from {@link RegistryStore#inTransaction}. */
-public interface RegistryTransaction {
+public interface RegistryTransaction extends io.assay.core.access.UserDirectory {
 
+    @Override
     Optional<User> findUser(String name);
 
     /** Whether any user exists (a new home has none). */

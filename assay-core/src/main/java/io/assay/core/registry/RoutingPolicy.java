@@ -1,6 +1,7 @@
 package io.assay.core.registry;
 
 import io.assay.core.access.Actor;
+import io.assay.core.access.Permission;
 import io.assay.core.access.Role;
 import io.assay.core.error.AssayException;
 import io.assay.core.error.ErrorCode;
@@ -27,9 +28,7 @@ public final class RoutingPolicy {
      */
     public Routing change(Routing current, RoutingChange change, Actor actor, UseCase useCase, IntFunction<Optional<ModelVersion>> versions,
                           Function<String, Set<Role>> rolesNow, Instant now) {
-        if (!actor.holds(Role.MLOPS)) {
-            throw new AssayException(ErrorCode.ROLE_REQUIRED, actor.name() + " may not change routing: it takes the MLOPS role");
-        }
+        Permission.OPERATE_MODELS.require(actor);
         if (change.expectedRevision().isPresent() && change.expectedRevision().get() != current.revision()) {
             throw new AssayException(ErrorCode.CONCURRENT_CHANGE, "the " + current.environment() + " routing of " + current.useCase()
                     + " is at revision " + current.revision() + ", not " + change.expectedRevision().get() + " as expected ("
@@ -39,9 +38,12 @@ public final class RoutingPolicy {
         change.champion().ifPresent(number -> require(environment, versions.apply(number), number, current.useCase(), true));
         change.canary().ifPresent(number -> require(environment, versions.apply(number), number, current.useCase(), false));
         if (environment == Environment.PRODUCTION) {
-            change.canary().flatMap(versions::apply).ifPresent(canary -> requireFitToAnswer(canary, useCase, actor, rolesNow));
+            // A canary answers customers, so it must be what promotion demands.
+            change.canary().flatMap(versions::apply).ifPresent(canary -> LifecyclePolicy.requireFitToAnswerCustomers(canary, useCase,
+                    actor, rolesNow, "be a canary"));
         }
         change.shadows().forEach(number -> require(environment, versions.apply(number), number, current.useCase(), false));
+        requireNoneOwnNewlyRouted(current, change, actor, versions);
         return new Routing(current.useCase(), environment, change.champion(), change.canary(), change.canaryPercent(),
                 change.shadows(), current.revision() + 1, actor.name(), now, "routed by " + actor.name());
     }
@@ -78,20 +80,21 @@ public final class RoutingPolicy {
                 + environment + (championGoes && current.canary().isPresent() ? " (its canary with it)" : ""));
     }
 
-    /** What promotion demands of a version, demanded of a production canary too: it answers customers as well. */
-    private static void requireFitToAnswer(ModelVersion canary, UseCase useCase, Actor actor, Function<String, Set<Role>> rolesNow) {
-        if (actor.name().equals(canary.author())) {
-            throw new AssayException(ErrorCode.SEGREGATION_OF_DUTIES, actor.name() + " is the author of " + canary.label()
-                    + " and may not put it before customers");
-        }
-        List<String> missing = LifecyclePolicy.missingGates(canary, useCase);
-        if (!missing.isEmpty()) {
-            throw new AssayException(ErrorCode.GATES_INCOMPLETE, canary.label() + " cannot be a canary: " + String.join(", ", missing));
-        }
-        Set<Role> outstanding = LifecyclePolicy.outstandingApprovals(canary, useCase, (reviewer, role) -> rolesNow.apply(reviewer).contains(role));
-        if (!outstanding.isEmpty()) {
-            throw new AssayException(ErrorCode.APPROVALS_INCOMPLETE, canary.label() + " cannot be a canary: no valid approval by "
-                    + outstanding + " (an approval counts only on the current digest, by someone who still holds the role)");
+    /**
+     * Nobody routes their own version anywhere: as champion, canary or shadow, in any environment.
+     * A version already in that place stays (someone else put it there); routing it anew is refused.
+     */
+    private static void requireNoneOwnNewlyRouted(Routing current, RoutingChange change, Actor actor,
+                                                  IntFunction<Optional<ModelVersion>> versions) {
+        List<Integer> added = new java.util.ArrayList<>();
+        change.champion().filter(number -> !current.champion().equals(Optional.of(number))).ifPresent(added::add);
+        change.canary().filter(number -> !current.canary().equals(Optional.of(number))).ifPresent(added::add);
+        change.shadows().stream().filter(number -> !current.shadows().contains(number)).forEach(added::add);
+        for (int number : added) {
+            versions.apply(number).filter(version -> version.author().equals(actor.name())).ifPresent(own -> {
+                throw new AssayException(ErrorCode.SEGREGATION_OF_DUTIES, actor.name() + " is the author of " + own.label()
+                        + " and may not route it; another member of the MLOps team does");
+            });
         }
     }
 

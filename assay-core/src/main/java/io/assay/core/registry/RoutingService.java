@@ -1,6 +1,7 @@
 package io.assay.core.registry;
 
 import io.assay.core.access.Actor;
+import io.assay.core.access.Permission;
 import io.assay.core.access.User;
 import io.assay.core.audit.AuditEntry;
 import io.assay.core.common.Names;
@@ -30,7 +31,8 @@ public final class RoutingService {
     }
 
     /** The routing of every environment, TEST first; an environment never routed shows as empty. */
-    public List<Routing> routing(String useCase) {
+    public List<Routing> routing(String actorName, String useCase) {
+        Permission.READ_REGISTRY.require(store.activeActor(actorName));
         store.findUseCase(useCase).orElseThrow(() -> AssayException.notFound("no use case " + Names.quoted(useCase)));
         List<Routing> stored = store.listRouting(useCase);
         return Arrays.stream(Environment.values()).map(environment -> stored.stream().filter(r -> r.environment() == environment)
@@ -41,12 +43,12 @@ public final class RoutingService {
         RegistryNames.requireUseCaseName(useCase);
         Routing subject = Routing.empty(useCase, environment);
         return changes.run(actorName, "routing.change", subject.subject(), requestId, tx -> {
+            Actor actor = tx.activeActor(actorName);
+            Permission.OPERATE_MODELS.require(actor);
             UseCase found = tx.findUseCase(useCase).orElseThrow(() -> AssayException.notFound("no use case " + Names.quoted(useCase)));
-            User user = tx.findUser(actorName).filter(User::active).orElseThrow(() -> new AssayException(ErrorCode.UNAUTHENTICATED,
-                    "no active user " + Names.quoted(actorName)));
             Routing before = tx.findRouting(useCase, environment).orElse(subject);
-            Routing after = policy.change(before, change, Actor.of(user), found, number -> tx.findVersion(useCase, number),
-                    person -> tx.findUser(person).map(User::effectiveRoles).orElse(java.util.Set.of()), changes.now());
+            Routing after = policy.change(before, change, actor, found, number -> tx.findVersion(useCase, number), tx::rolesNow,
+                    changes.now());
             tx.saveRouting(after);
             tx.appendAudit(entry(before, after, actorName, requestId));
             return after;

@@ -35,8 +35,11 @@ final class ReferencedTables {
             throw new IllegalStateException("DuckDB returned a parse tree that is not JSON", e);
         }
         if (tree.path("error").asBoolean(false)) {
-            throw AssayException.invalid("the query is not a single SELECT statement Assay can run: "
-                    + tree.path("error_message").asText("it does not parse"));
+            String reason = tree.path("error_message").asText("");
+            // DuckDB says "Only SELECT statements can be serialized to json!" for DROP, INSERT, COPY…: say it in our words.
+            throw AssayException.invalid(reason.startsWith("Only SELECT")
+                    ? "only SELECT statements run here: the data environment is read-only, and this statement would change or export it"
+                    : "the query does not parse as a SELECT statement: " + reason.lines().findFirst().orElse("(no detail)"));
         }
         if (tree.path("statements").size() != 1) {
             throw AssayException.invalid("run one SELECT statement at a time");

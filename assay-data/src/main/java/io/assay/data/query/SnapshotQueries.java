@@ -51,12 +51,20 @@ public final class SnapshotQueries {
         if (maxRows < 1 || maxRows > 1_000_000) {
             throw AssayException.invalid("the row limit must be between 1 and 1000000, was " + maxRows);
         }
+        String what = "query sha256:" + sha256(sql);
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
-            Set<String> tables = ReferencedTables.of(duckdb, sql);
-            if (tables.isEmpty()) {
-                throw AssayException.invalid("the query reads no table of the data environment");
+            Set<String> tables;
+            try {
+                tables = ReferencedTables.of(duckdb, sql);
+                if (tables.isEmpty()) {
+                    throw AssayException.invalid("the query reads no table of the data environment");
+                }
+            } catch (AssayException refused) {
+                // Refused before any grant was asked for, and logged all the same: the log holds every attempt.
+                access.refuseRead(user, List.of(), what, refused.getMessage());
+                throw refused;
             }
-            var read = access.authoriseRead(user, List.copyOf(tables), "query sha256:" + sha256(sql));
+            var read = access.authoriseRead(user, List.copyOf(tables), what);
             try (Statement statement = duckdb.createStatement()) {
                 for (String table : tables) {
                     statement.execute("CREATE VIEW \"" + table + "\" AS SELECT * FROM read_parquet(["

@@ -51,12 +51,12 @@ class BatchIngesterTest {
     @BeforeEach
     void setUp() {
         catalog = new InMemoryDataCatalog();
-        data = new DataEnvironment(new DataLayout(home), catalog,
+        data = new DataEnvironment(new DataLayout(home), catalog, io.assay.testing.DataFixtures.people(),
                 Clock.fixed(Instant.parse("2026-11-28T08:00:00Z"), ZoneOffset.UTC), IdSource.sequential(), Optional.of(KEY));
     }
 
     IngestResult ingest(Path file) {
-        return data.ingester().ingest(file, "transactions", DAY, "ingest.robot");
+        return data.ingest("ingest.robot", file, "transactions", DAY, Optional.empty());
     }
 
     @Test
@@ -108,7 +108,7 @@ class BatchIngesterTest {
         assertThat(snapshot.rowCount()).isEqualTo(120);
         assertThat(snapshot.quarantined()).containsEntry("INVALID_DATE", 1L).containsEntry("INVALID_NUMBER", 1L)
                 .containsEntry("UNKNOWN_CODE", 1L).containsEntry("LEAKED_IDENTIFIER", 1L).containsEntry("DUPLICATE_KEY", 1L);
-        List<QuarantineReader.Entry> entries = data.quarantine().read(snapshot, 10);
+        List<QuarantineReader.Entry> entries = data.quarantine("aud", snapshot.id(), 10);
         assertThat(entries).extracting(QuarantineReader.Entry::sourceRow).containsExactly(122L, 123L, 124L, 125L, 126L);
         assertThat(entries.get(0).detail()).contains("'2026-11-31'").contains("not a date");
         assertThat(entries.get(2).column()).isEqualTo("category");
@@ -127,7 +127,7 @@ class BatchIngesterTest {
         assertThat(lines).hasSize(40);
         assertThat(lines.get(0)).containsExactly(2L, "T000000000001");
         assertThat(lines).extracting(row -> row.get(0)).doesNotContain(42L).isSorted();
-        assertThat(data.quarantine().read(snapshot, 5)).singleElement()
+        assertThat(data.quarantine("aud", snapshot.id(), 5)).singleElement()
                 .satisfies(entry -> assertThat(entry.sourceRow()).isEqualTo(42L))
                 .satisfies(entry -> assertThat(entry.rule()).isEqualTo("DUPLICATE_KEY"));
     }
@@ -149,7 +149,7 @@ class BatchIngesterTest {
 
         assertThat(snapshot.rowCount()).isEqualTo(10_000 - bad.size() - 1);
         assertThat(snapshot.quarantined()).containsOnly(Map.entry("UNKNOWN_CODE", (long) bad.size()), Map.entry("TRUNCATED_ROW", 1L));
-        assertThat(data.quarantine().read(snapshot, 10)).extracting(QuarantineReader.Entry::sourceRow)
+        assertThat(data.quarantine("aud", snapshot.id(), 10)).extracting(QuarantineReader.Entry::sourceRow)
                 .containsExactly(2L, 2049L, 2050L, 4097L, 6002L, 10000L, 10001L);
         List<List<Object>> rows = query("SELECT source_line, transaction_id, customer_id FROM read_parquet('"
                 + data.layout().folderOf(snapshot).resolve("data.parquet") + "')");
@@ -281,11 +281,11 @@ class BatchIngesterTest {
     void unknown_tables_missing_files_and_future_days_are_refused() {
         Path file = Batches.transactions().validRows(1, "2026-11-27").writeTo(inbox.resolve("transactions.csv"));
 
-        assertThatThrownBy(() -> data.ingester().ingest(file, "loans", DAY, "ingest.robot"))
+        assertThatThrownBy(() -> data.ingest("ingest.robot", file, "loans", DAY, Optional.empty()))
                 .extracting(e -> ((AssayException) e).code()).isEqualTo(ErrorCode.UNKNOWN_TABLE);
-        assertThatThrownBy(() -> data.ingester().ingest(inbox.resolve("nope.csv"), "transactions", DAY, "ingest.robot"))
+        assertThatThrownBy(() -> data.ingest("ingest.robot", inbox.resolve("nope.csv"), "transactions", DAY, Optional.empty()))
                 .hasMessageContaining("nope.csv").hasMessageContaining("does not exist");
-        assertThatThrownBy(() -> data.ingester().ingest(file, "transactions", LocalDate.of(2026, 12, 1), "ingest.robot"))
+        assertThatThrownBy(() -> data.ingest("ingest.robot", file, "transactions", LocalDate.of(2026, 12, 1), Optional.empty()))
                 .hasMessageContaining("in the future");
     }
 

@@ -1,6 +1,7 @@
 package io.assay.server.http;
 
 import io.assay.api.Endpoint;
+import io.assay.core.access.Permission;
 import io.assay.core.access.Role;
 import io.javalin.http.HandlerType;
 
@@ -13,18 +14,19 @@ import static java.util.Objects.requireNonNull;
  * One REST route and who may call it: the route table is made of these, and it alone drives
  * registration, the role check, the OpenAPI document and the test that walks every route.
  *
- * @param roles       the roles that may call it; empty only for the public health route
+ * @param permission  what calling it takes (the core service checks it); empty only for the public health route
  * @param requestBody the wire record its JSON body is read into, if it takes one
  * @param status      the status of a successful answer
  * @param response    the wire record of a successful answer (for the API description)
  * @param manyOf      the answer is a list of {@code response}
+ * @param upload      the body is a file streamed to disk (a batch, a model), so the permission is checked before it is received
  */
-public record ApiRoute(HandlerType method, String path, Set<Role> roles, String summary, Optional<Class<?>> requestBody, int status,
-                       Optional<Class<?>> response, boolean manyOf, RouteHandler handler) {
+public record ApiRoute(HandlerType method, String path, Optional<Permission> permission, String summary, Optional<Class<?>> requestBody,
+                       int status, Optional<Class<?>> response, boolean manyOf, boolean upload, RouteHandler handler) {
     public ApiRoute {
         requireNonNull(method, "method is null");
         requireNonNull(path, "path is null");
-        roles = Set.copyOf(requireNonNull(roles, "roles is null"));
+        requireNonNull(permission, "permission is null");
         requireNonNull(summary, "summary is null");
         requireNonNull(requestBody, "requestBody is null");
         requireNonNull(response, "response is null");
@@ -32,32 +34,45 @@ public record ApiRoute(HandlerType method, String path, Set<Role> roles, String 
     }
 
     public boolean isPublic() {
-        return roles.isEmpty();
+        return permission.isEmpty();
     }
 
-    public static ApiRoute get(Endpoint endpoint, Set<Role> roles, String summary, RouteHandler handler) {
-        return of(endpoint, roles, summary, null, 200, handler);
+    /** Who may call it: the roles of its permission, which the core services behind it check. */
+    public Set<Role> roles() {
+        return permission.map(Permission::roles).orElse(Set.of());
     }
 
-    public static ApiRoute post(Endpoint endpoint, Set<Role> roles, String summary, Class<?> body, int status, RouteHandler handler) {
-        return of(endpoint, roles, summary, body, status, handler);
+    public static ApiRoute get(Endpoint endpoint, Permission permission, String summary, RouteHandler handler) {
+        return of(endpoint, permission, summary, null, 200, handler);
     }
 
-    public static ApiRoute put(Endpoint endpoint, Set<Role> roles, String summary, Class<?> body, RouteHandler handler) {
-        return of(endpoint, roles, summary, body, 200, handler);
+    public static ApiRoute post(Endpoint endpoint, Permission permission, String summary, Class<?> body, int status, RouteHandler handler) {
+        return of(endpoint, permission, summary, body, status, handler);
+    }
+
+    public static ApiRoute put(Endpoint endpoint, Permission permission, String summary, Class<?> body, RouteHandler handler) {
+        return of(endpoint, permission, summary, body, 200, handler);
+    }
+
+    /** A route whose raw body is a file, received only once the caller's permission is known to allow it. */
+    public static ApiRoute upload(Endpoint endpoint, Permission permission, String summary, RouteHandler handler) {
+        ApiRoute route = of(endpoint, permission, summary, null, 201, handler);
+        return new ApiRoute(route.method, route.path, route.permission, summary, Optional.empty(), 201, Optional.empty(), false, true,
+                handler);
     }
 
     /** A route at an endpoint declared in {@link io.assay.api.Endpoints}, the one place its method and path are written. */
-    public static ApiRoute of(Endpoint endpoint, Set<Role> roles, String summary, Class<?> body, int status, RouteHandler handler) {
-        return new ApiRoute(HandlerType.findOrCreate(endpoint.method()), endpoint.path(), roles, summary, Optional.ofNullable(body), status,
-                Optional.empty(), false, handler);
+    public static ApiRoute of(Endpoint endpoint, Permission permission, String summary, Class<?> body, int status, RouteHandler handler) {
+        return new ApiRoute(HandlerType.findOrCreate(endpoint.method()), endpoint.path(), Optional.ofNullable(permission), summary,
+                Optional.ofNullable(body), status,
+                Optional.empty(), false, false, handler);
     }
 
     public ApiRoute returns(Class<?> type) {
-        return new ApiRoute(method, path, roles, summary, requestBody, status, Optional.of(type), false, handler);
+        return new ApiRoute(method, path, permission, summary, requestBody, status, Optional.of(type), false, upload, handler);
     }
 
     public ApiRoute returnsListOf(Class<?> type) {
-        return new ApiRoute(method, path, roles, summary, requestBody, status, Optional.of(type), true, handler);
+        return new ApiRoute(method, path, permission, summary, requestBody, status, Optional.of(type), true, upload, handler);
     }
 }

@@ -8,6 +8,8 @@ import io.assay.core.error.AssayException;
 import io.assay.core.error.ErrorCode;
 import io.assay.server.ServerConfig;
 import io.assay.api.Governance;
+import io.assay.api.DataApi;
+import io.assay.server.local.LocalData;
 import io.assay.server.local.LocalGovernance;
 import io.assay.server.local.Services;
 import io.assay.api.Wire;
@@ -31,8 +33,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The control-plane REST API over Javalin. Every route comes from the route table; each call is
- * authenticated, checked against the route's roles, handed to {@link LocalGovernance} as the
- * caller, and answered as JSON or problem+json.
+ * authenticated, handed to the in-process API as the caller (whose core services check what the
+ * caller may do), and answered as JSON or problem+json.
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger ACCESS = LoggerFactory.getLogger("io.assay.server.access");
@@ -67,6 +69,7 @@ public final class ApiServer implements AutoCloseable {
         routes.addAll(ArtifactRoutes.routes(scratch));
         routes.addAll(AuditRoutes.routes());
         routes.addAll(AdminRoutes.routes());
+        routes.addAll(DataRoutes.routes(scratch));
         openApi.set(OpenApiDocument.of(routes, version));
         Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -107,12 +110,15 @@ public final class ApiServer implements AutoCloseable {
         }
         User caller = authenticator.authenticate(ctx);
         ctx.attribute(ACTOR, caller.name());
-        if (route.roles().stream().noneMatch(caller.effectiveRoles()::contains)) {
-            throw new AssayException(ErrorCode.ROLE_REQUIRED, caller.name() + " may not call " + route.method() + " " + route.path()
-                    + ": it takes one of " + route.roles().stream().map(Role::name).sorted().collect(Collectors.joining(", ")));
+        // Who may take the call is the core's to check, behind the route, as for a local --as: the same rule, words and audit.
+        if (route.upload() || ctx.method() == HandlerType.HEAD) {
+            // A file is received only by someone who may send it, asked before the disk fills; a HEAD, which reads
+            // nothing, is answered only to whom the GET would be. Both the core's rule, in the core's words.
+            route.permission().orElseThrow().require(services.users().activeActor(caller.name()));
         }
-        try (Governance as = new LocalGovernance(services, caller.name(), requestId)) {
-            answer(ctx, route, route.handler().handle(ctx, as));
+        try (Governance governance = new LocalGovernance(services, caller.name(), requestId);
+             DataApi data = new LocalData(services.data(), caller.name())) {
+            answer(ctx, route, route.handler().handle(ctx, new Caller(governance, data)));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.assay.server.http;
 
+import io.assay.core.access.Permission;
 import io.assay.core.common.Names;
 import io.assay.core.error.AssayException;
 import io.assay.api.AuditCheck;
@@ -19,7 +20,6 @@ import java.util.List;
 import static io.assay.api.Endpoints.*;
 import java.util.Optional;
 
-import static io.assay.server.http.Access.AUDITORS;
 
 /** The hash-chained audit log, for auditors: verify it, export its head, export events. */
 final class AuditRoutes {
@@ -29,13 +29,13 @@ final class AuditRoutes {
 
     static List<ApiRoute> routes() {
         return List.of(
-                ApiRoute.post(VERIFY_AUDIT, AUDITORS,
+                ApiRoute.post(VERIFY_AUDIT, Permission.SIGN_IN,
                         "Walk the chain and name the first broken event, optionally against a checkpoint", VerifyAudit.class, 200,
-                        (ctx, as) -> as.verifyAudit(ctx.bodyAsBytes().length == 0 ? Optional.empty()
+                        (ctx, as) -> as.governance().verifyAudit(ctx.bodyAsBytes().length == 0 ? Optional.empty()
                                 : Bodies.read(ctx, VerifyAudit.class).against())).returns(AuditCheck.class),
-                ApiRoute.post(AUDIT_CHECKPOINT, AUDITORS, "Export the chain's head, to be kept outside Assay", null, 201,
-                        (ctx, as) -> as.checkpoint()).returns(CheckpointView.class),
-                ApiRoute.get(AUDIT_EVENTS, AUDITORS,
+                ApiRoute.post(AUDIT_CHECKPOINT, Permission.READ_AUDIT, "Export the chain's head, to be kept outside Assay", null, 201,
+                        (ctx, as) -> as.governance().checkpoint()).returns(CheckpointView.class),
+                ApiRoute.get(AUDIT_EVENTS, Permission.READ_AUDIT,
                         "Events of the days ?from=yyyy-MM-dd&to=yyyy-MM-dd (UTC, both included) as JSON lines, with their hashes",
                         (ctx, as) -> {
                             LocalDate from = day("from", ctx.queryParam("from"));
@@ -45,7 +45,7 @@ final class AuditRoutes {
                                 return null; // no body, so no export to record
                             }
                             OutputStream out = new BufferedOutputStream(ctx.outputStream(), 1 << 16);
-                            as.exportAudit(from, to, event -> writeLine(out, event));
+                            as.governance().exportAudit(from, to, event -> writeLine(out, event));
                             out.flush();
                             return null;
                         }).returnsListOf(AuditEventView.class));

@@ -14,6 +14,7 @@ import io.assay.api.UseCaseView;
 import io.assay.api.UserView;
 import io.assay.api.VersionView;
 import io.assay.api.Views;
+import io.assay.core.access.Permission;
 import io.assay.core.access.Role;
 import io.assay.core.access.TokenService;
 import io.assay.core.access.User;
@@ -21,6 +22,7 @@ import io.assay.core.audit.AuditCheckpoint;
 import io.assay.core.error.AssayException;
 import io.assay.core.error.ErrorCode;
 import io.assay.core.registry.ArtifactRef;
+import io.assay.core.registry.ArtifactStore;
 import io.assay.core.registry.Decision;
 import io.assay.core.registry.Environment;
 import io.assay.core.registry.Finding;
@@ -42,6 +44,7 @@ import io.assay.api.Requests.SetRoles;
 import io.assay.api.Requests.SubmitReview;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -98,7 +101,7 @@ public final class LocalGovernance implements Governance {
 
     @Override
     public List<UseCaseView> useCases() {
-        return services.registry().listUseCases().stream().map(this::view).toList();
+        return services.registry().listUseCases(actor).stream().map(this::view).toList();
     }
 
     @Override
@@ -108,18 +111,36 @@ public final class LocalGovernance implements Governance {
 
     @Override
     public ArtifactView storeArtifact(Path file, String format) {
-        ArtifactRef stored = services.artifacts().put(file, format);
-        return new ArtifactView(stored.sha256(), stored.sizeBytes(), stored.format());
+        services.registry().require(actor, Permission.BUILD_MODELS);
+        if (!Files.isRegularFile(file)) {
+            throw AssayException.invalid("artifact " + file + " is not a readable file");
+        }
+        try (ArtifactStore.Upload upload = services.artifacts().upload(); InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int read; (read = in.read(buffer)) != -1; ) {
+                upload.write(buffer, 0, read);
+            }
+            ArtifactRef stored;
+            try {
+                stored = upload.commit(format);
+            } catch (AssayException refused) {
+                throw new AssayException(refused.code(), refused.getMessage().replace("the artifact", "artifact " + file));
+            }
+            return new ArtifactView(stored.sha256(), stored.sizeBytes(), stored.format());
+        } catch (IOException e) {
+            throw AssayException.invalid("artifact " + file + " cannot be read: " + e.getMessage());
+        }
     }
 
     @Override
     public VersionView registerVersion(String useCase, RegisterVersion request) {
+        services.registry().require(actor, Permission.BUILD_MODELS);
         Parse.required("body", request);
         ModelSpec spec = ModelSpec.parse(Parse.required("spec", request.spec()), "spec");
         String sha256 = Parse.required("artifact_sha256", request.artifactSha256());
-        Path stored = services.artifacts().find(sha256).orElseThrow(() -> AssayException.notFound("no stored artifact "
+        long size = services.artifacts().sizeOf(sha256).orElseThrow(() -> AssayException.notFound("no stored artifact "
                 + io.assay.core.common.Names.quoted(sha256) + "; store the model file first"));
-        ArtifactRef artifact = new ArtifactRef(sha256, sizeOf(stored), request.artifactFormat().orElse(DEFAULT_ARTIFACT_FORMAT));
+        ArtifactRef artifact = new ArtifactRef(sha256, size, request.artifactFormat().orElse(DEFAULT_ARTIFACT_FORMAT));
         ModelVersion version = services.registry().registerVersion(actor, useCase, artifact, spec.signature(), spec.provenance(),
                 spec.metricSpec(), request.reworks(), requestId);
         return Views.version(version, findUseCase(useCase));
@@ -128,19 +149,19 @@ public final class LocalGovernance implements Governance {
     @Override
     public List<VersionView> versions(String useCase) {
         UseCase found = findUseCase(useCase);
-        return services.registry().versions(found.name()).stream().map(version -> Views.version(version, found)).toList();
+        return services.registry().versions(actor, found.name()).stream().map(version -> Views.version(version, found)).toList();
     }
 
     @Override
     public VersionView version(String useCase, int number) {
         UseCase found = findUseCase(useCase);
-        return Views.version(services.registry().version(found.name(), number), found);
+        return Views.version(services.registry().version(actor, found.name(), number), found);
     }
 
     @Override
     public List<AuditEventView> history(String useCase, int number) {
         findUseCase(useCase);
-        return services.registry().history(useCase, number).stream().map(Views::event).toList();
+        return services.registry().history(actor, useCase, number).stream().map(Views::event).toList();
     }
 
     @Override
@@ -151,12 +172,13 @@ public final class LocalGovernance implements Governance {
     @Override
     public VersionView attachEvidence(String useCase, int number, AttachEvidence request) {
         Parse.required("body", request);
-        return view(services.registry().attachEvidence(actor, useCase, number, request.gate(), Parse.required("passed", request.passed()),
+        return view(services.registry().attachEvidence(actor, useCase, number, request.gate(), request.passed(),
                 request.figures().orElse(Map.of()), request.engine(), requestId));
     }
 
     @Override
     public VersionView review(String useCase, int number, SubmitReview request) {
+        services.registry().require(actor, Permission.REVIEW);
         Parse.required("body", request);
         UseCase found = findUseCase(useCase);
         Role role = request.role().map(Parse::role).orElseGet(() -> onlyReviewerRole(found));
@@ -188,7 +210,7 @@ public final class LocalGovernance implements Governance {
 
     @Override
     public List<RoutingView> routing(String useCase) {
-        return services.routing().routing(useCase).stream().map(Views::routing).toList();
+        return services.routing().routing(actor, useCase).stream().map(Views::routing).toList();
     }
 
     @Override
@@ -243,7 +265,7 @@ public final class LocalGovernance implements Governance {
     @Override
     public AuditCheck verifyAudit(Optional<CheckpointView> against) {
         Optional<AuditCheckpoint> checkpoint = against.map(c -> new AuditCheckpoint(c.sequence(), c.hash(), c.exportedAt()));
-        return Views.check(services.audit().verify(checkpoint), against);
+        return Views.check(services.audit().verify(actor, checkpoint), against);
     }
 
     @Override
@@ -267,12 +289,11 @@ public final class LocalGovernance implements Governance {
     }
 
     private UseCase findUseCase(String name) {
-        return services.registry().findUseCase(name).orElseThrow(() -> AssayException.notFound("no use case "
-                + io.assay.core.common.Names.quoted(name)));
+        return services.registry().useCase(actor, name);
     }
 
     private UseCaseView view(UseCase useCase) {
-        List<ModelVersion> versions = services.registry().versions(useCase.name());
+        List<ModelVersion> versions = services.registry().versions(actor, useCase.name());
         return Views.useCase(useCase, versions.stream().filter(v -> v.stage() == Stage.PRODUCTION).findFirst(), versions.size());
     }
 
@@ -293,13 +314,5 @@ public final class LocalGovernance implements Governance {
 
     private static List<Finding> findings(Optional<List<String>> texts) {
         return texts.orElse(List.of()).stream().map(Finding::of).toList();
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new AssayException(ErrorCode.STORAGE_FAILURE, "cannot read the stored artifact " + file.getFileName());
-        }
     }
 }

@@ -8,16 +8,22 @@ import io.assay.core.registry.ModelRegistry;
 import io.assay.core.registry.RegistryStore;
 import io.assay.core.registry.RoutingPolicy;
 import io.assay.core.registry.RoutingService;
+import io.assay.core.common.IdSource;
+import io.assay.core.data.DataCatalog;
+import io.assay.data.DataEnvironment;
+import io.assay.data.DataLayout;
+import io.assay.core.registry.ArtifactStore;
 import io.assay.store.FileArtifactStore;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
-/** The core services governance runs on, built once by a composition root (the CLI session or the server). */
+/** The core services and the data environment the API runs on, built once by a composition root (the CLI session or the server). */
 public record Services(ModelRegistry registry, RoutingService routing, UserService users, TokenService tokens, AuditService audit,
-                       FileArtifactStore artifacts, Clock clock) {
+                       ArtifactStore artifacts, DataEnvironment data, Clock clock) {
     public Services {
         requireNonNull(registry, "registry is null");
         requireNonNull(routing, "routing is null");
@@ -25,13 +31,19 @@ public record Services(ModelRegistry registry, RoutingService routing, UserServi
         requireNonNull(tokens, "tokens is null");
         requireNonNull(audit, "audit is null");
         requireNonNull(artifacts, "artifacts is null");
+        requireNonNull(data, "data is null");
         requireNonNull(clock, "clock is null");
     }
 
-    /** The services over one registry store, with model files kept under the home. */
-    public static Services over(RegistryStore store, Path home, Clock clock) {
+    /**
+     * The services over one registry store and data catalog, with model files and snapshots kept under the home.
+     *
+     * @param pseudonymKey the key from the environment, if set (else the home's key file, made on first ingest)
+     */
+    public static Services over(RegistryStore store, DataCatalog catalog, Path home, Clock clock, Optional<String> pseudonymKey) {
         return new Services(new ModelRegistry(store, new LifecyclePolicy(), clock), new RoutingService(store, new RoutingPolicy(), clock),
-                new UserService(store, clock),
-                new TokenService(store, clock), new AuditService(store, clock), new FileArtifactStore(home.resolve("artifacts")), clock);
+                new UserService(store, clock), new TokenService(store, clock), new AuditService(store, clock),
+                new FileArtifactStore(home.resolve("artifacts")),
+                new DataEnvironment(new DataLayout(home), catalog, store, clock, IdSource.random(), pseudonymKey), clock);
     }
 }

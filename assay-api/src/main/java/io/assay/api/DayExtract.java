@@ -1,10 +1,11 @@
-package io.assay.data.ingest;
+package io.assay.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.assay.api.DataViews.ControlTotalsView;
+import io.assay.api.DataViews.IngestView;
+import io.assay.core.common.Names;
 import io.assay.core.error.AssayException;
 import io.assay.core.error.ErrorCode;
-import io.assay.data.contract.Contracts;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,59 +16,85 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Ingests one business day's extract folder: every {@code <table>.csv} in it, each table its own
- * atomic unit. The whole folder is checked before anything is ingested — unknown files, files
- * that lead outside the folder, a folder named for another day — so a bad folder changes nothing.
- * When the extract carries {@code extract.json}, each file is checked against its control totals.
+ * One business day's extract folder: every {@code <table>.csv} in it, in ingest order (reference
+ * data first), with the control totals of {@code extract.json} when the bank sends them. The
+ * whole folder is checked before anything is ingested — unknown files, files that lead outside
+ * the folder, a folder named for another day — so a bad folder changes nothing. Each table is
+ * then its own atomic ingest, through the {@link DataApi} in-process or against a server alike.
  */
-public final class DayIngester {
+public final class DayExtract {
     /** Tables in the order a day is ingested: reference data first. */
     private static final List<String> ORDER = List.of("customers", "accounts", "products", "transactions", "digital_events");
     private static final String CONTROL_FILE = "extract.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One file of the day and the totals the extract declares for it. */
+    public record Batch(String table, Path file, Optional<ControlTotalsView> expected) {
+        public Batch {
+            requireNonNull(table, "table is null");
+            requireNonNull(file, "file is null");
+            requireNonNull(expected, "expected is null");
+        }
+    }
 
     /** How one table of the day went: a result, or the error that stopped it. */
-    public record TableOutcome(String table, String file, Optional<IngestResult> result, Optional<AssayException> error) {
-        public TableOutcome {
+    public record Outcome(String table, String file, Optional<IngestView> result, Optional<AssayException> error) {
+        public Outcome {
             requireNonNull(result, "result is null");
             requireNonNull(error, "error is null");
         }
     }
 
-    private final BatchIngester ingester;
-    private final Contracts contracts;
+    private final LocalDate businessDate;
+    private final List<Batch> batches;
 
-    public DayIngester(BatchIngester ingester, Contracts contracts) {
-        this.ingester = requireNonNull(ingester, "ingester is null");
-        this.contracts = requireNonNull(contracts, "contracts is null");
+    private DayExtract(LocalDate businessDate, List<Batch> batches) {
+        this.businessDate = businessDate;
+        this.batches = List.copyOf(batches);
     }
 
-    public List<TableOutcome> ingestDay(Path folder, LocalDate businessDate, String user) {
-        Map<String, Path> files = checkedFiles(folder, businessDate);
-        Map<String, ControlTotals> control = controlTotals(folder, businessDate);
-        List<TableOutcome> outcomes = new ArrayList<>();
-        for (Map.Entry<String, Path> entry : files.entrySet()) {
-            String table = entry.getKey();
-            String fileName = entry.getValue().getFileName().toString();
+    /**
+     * Reads and checks the folder.
+     *
+     * @param knownTables the tables the data environment has contracts for
+     * @throws AssayException INVALID_BATCH, UNKNOWN_TABLE or PATH_OUTSIDE_FOLDER, naming the file
+     */
+    public static DayExtract of(Path folder, LocalDate businessDate, Set<String> knownTables) {
+        requireNonNull(businessDate, "businessDate is null");
+        Map<String, ControlTotalsView> totals = controlTotals(folder, businessDate);
+        List<Batch> batches = new ArrayList<>();
+        checkedFiles(folder, businessDate, knownTables).forEach((table, file) ->
+                batches.add(new Batch(table, file, Optional.ofNullable(totals.get(file.getFileName().toString())))));
+        return new DayExtract(businessDate, batches);
+    }
+
+    public List<Batch> batches() {
+        return batches;
+    }
+
+    /** Ingests every batch, each on its own: one that fails is reported beside the others that went in. */
+    public List<Outcome> ingestInto(DataApi data) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Batch batch : batches) {
+            String fileName = batch.file().getFileName().toString();
             try {
-                IngestResult result = ingester.ingest(entry.getValue(), table, businessDate, user,
-                        Optional.ofNullable(control.get(fileName)));
-                outcomes.add(new TableOutcome(table, fileName, Optional.of(result), Optional.empty()));
+                outcomes.add(new Outcome(batch.table(), fileName, Optional.of(data.ingest(batch.table(), businessDate, batch.file(),
+                        batch.expected())), Optional.empty()));
             } catch (AssayException e) {
-                outcomes.add(new TableOutcome(table, fileName, Optional.empty(), Optional.of(e)));
+                outcomes.add(new Outcome(batch.table(), fileName, Optional.empty(), Optional.of(e)));
             }
         }
         return outcomes;
     }
 
-    /** The day's batch files by table, in ingest order, after checking the folder as a whole. */
-    private Map<String, Path> checkedFiles(Path folder, LocalDate businessDate) {
+    private static Map<String, Path> checkedFiles(Path folder, LocalDate businessDate, Set<String> knownTables) {
         if (!Files.isDirectory(folder)) {
             throw new AssayException(ErrorCode.INVALID_BATCH, "extract folder " + folder + " does not exist or is not a folder");
         }
@@ -95,7 +122,10 @@ public final class DayIngester {
                             + " leads outside the extract folder (a link to " + file.toRealPath() + "); copy the file in instead");
                 }
                 String table = fileName.substring(0, fileName.length() - ".csv".length());
-                contracts.forTable(table);
+                if (!knownTables.contains(table)) {
+                    throw new AssayException(ErrorCode.UNKNOWN_TABLE, "batch file " + file + " is for unknown table " + Names.quoted(table)
+                            + "; known tables: " + String.join(", ", new TreeSet<>(knownTables)));
+                }
                 byTable.put(table, file);
             }
         } catch (IOException e) {
@@ -107,22 +137,21 @@ public final class DayIngester {
         return byTable;
     }
 
-    private static Map<String, ControlTotals> controlTotals(Path folder, LocalDate businessDate) {
+    private static Map<String, ControlTotalsView> controlTotals(Path folder, LocalDate businessDate) {
         Path file = folder.resolve(CONTROL_FILE);
-        Map<String, ControlTotals> totals = new TreeMap<>();
+        Map<String, ControlTotalsView> totals = new TreeMap<>();
         if (!Files.isRegularFile(file)) {
             return totals;
         }
         try {
-            JsonNode root = JSON.readTree(file.toFile());
+            JsonNode root = Wire.JSON.readTree(file.toFile());
             String declaredDate = root.path("business_date").asText(businessDate.toString());
             if (!declaredDate.equals(businessDate.toString())) {
                 throw new AssayException(ErrorCode.INVALID_BATCH, "control file " + file + " is for " + declaredDate
                         + ", not " + businessDate);
             }
-            JsonNode files = root.path("files");
-            files.fields().forEachRemaining(entry -> totals.put(entry.getKey(),
-                    new ControlTotals(entry.getValue().path("rows").asLong(), entry.getValue().path("sha256").asText())));
+            root.path("files").fields().forEachRemaining(entry -> totals.put(entry.getKey(),
+                    new ControlTotalsView(entry.getValue().path("rows").asLong(), entry.getValue().path("sha256").asText())));
             return totals;
         } catch (IOException e) {
             throw new AssayException(ErrorCode.INVALID_BATCH, "control file " + file + " is not valid JSON: " + e.getMessage());
