@@ -23,14 +23,21 @@ import java.util.Optional;
 /**
  * The JSON columns of the registry tables, written field by field so the stored shape is ours
  * (not whatever a record's accessors happen to be) and stays readable after the records change.
+ * The signature, provenance and metric spec carry {@code json_format} and are spelled as in the
+ * model spec file (snapshots, libraries, at_least / at_most); documents written before the format
+ * was recorded (format 1: snapshot_hashes, library_versions, a bare list of thresholds) still read,
+ * and a format this build does not know is refused by name rather than misread.
  */
 final class RegistryJson {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The format written now; RegistryJsonTest holds golden documents of every earlier one. */
+    static final int FORMAT = 2;
+    private static final String FORMAT_FIELD = "json_format";
 
     private RegistryJson() {}
 
     static String signature(ModelSignature signature) {
-        ObjectNode node = JSON.createObjectNode().put("output", signature.output());
+        ObjectNode node = JSON.createObjectNode().put(FORMAT_FIELD, FORMAT).put("output", signature.output());
         ArrayNode features = node.putArray("features");
         for (FeatureSpec feature : signature.features()) {
             ObjectNode f = features.addObject().put("name", feature.name()).put("type", feature.type().name());
@@ -43,6 +50,7 @@ final class RegistryJson {
 
     static ModelSignature signature(String json) {
         JsonNode node = read(json);
+        formatOf(node, "signature");
         List<FeatureSpec> features = new ArrayList<>();
         for (JsonNode f : node.get("features")) {
             List<String> categories = new ArrayList<>();
@@ -54,35 +62,58 @@ final class RegistryJson {
     }
 
     static String provenance(Provenance provenance) {
-        ObjectNode node = JSON.createObjectNode().put("run_id", provenance.runId()).put("seed", provenance.seed());
-        putMap(node.putObject("snapshot_hashes"), provenance.snapshotHashes());
+        ObjectNode node = JSON.createObjectNode().put(FORMAT_FIELD, FORMAT).put("run_id", provenance.runId()).put("seed", provenance.seed());
+        putMap(node.putObject("snapshots"), provenance.snapshotHashes());
         putMap(node.putObject("parameters"), provenance.parameters());
-        putMap(node.putObject("library_versions"), provenance.libraryVersions());
+        putMap(node.putObject("libraries"), provenance.libraryVersions());
         return node.toString();
     }
 
     static Provenance provenance(String json) {
         JsonNode node = read(json);
-        return new Provenance(node.get("run_id").asText(), stringMap(node.get("snapshot_hashes")), stringMap(node.get("parameters")),
-                node.get("seed").asLong(), stringMap(node.get("library_versions")));
+        boolean first = formatOf(node, "provenance") == 1;
+        return new Provenance(node.get("run_id").asText(), stringMap(node.get(first ? "snapshot_hashes" : "snapshots")),
+                stringMap(node.get("parameters")), node.get("seed").asLong(), stringMap(node.get(first ? "library_versions" : "libraries")));
     }
 
     static String metricSpec(MetricSpec spec) {
-        ArrayNode thresholds = JSON.createArrayNode();
+        ObjectNode node = JSON.createObjectNode().put(FORMAT_FIELD, FORMAT);
+        ArrayNode metrics = node.putArray("metrics");
         for (MetricThreshold threshold : spec.thresholds()) {
-            thresholds.addObject().put("metric", threshold.metric()).put("comparison", threshold.comparison().name())
-                    .put("threshold", threshold.threshold());
+            metrics.addObject().put("metric", threshold.metric()).put(threshold.comparison() == MetricThreshold.Comparison.AT_LEAST
+                    ? "at_least" : "at_most", threshold.threshold());
         }
-        return thresholds.toString();
+        return node.toString();
     }
 
     static MetricSpec metricSpec(String json) {
+        JsonNode node = read(json);
         List<MetricThreshold> thresholds = new ArrayList<>();
-        for (JsonNode t : read(json)) {
-            thresholds.add(new MetricThreshold(t.get("metric").asText(), MetricThreshold.Comparison.valueOf(t.get("comparison").asText()),
-                    t.get("threshold").asDouble()));
+        if (node.isArray()) {
+            // format 1: a bare list of {metric, comparison, threshold}
+            for (JsonNode t : node) {
+                thresholds.add(new MetricThreshold(t.get("metric").asText(),
+                        MetricThreshold.Comparison.valueOf(t.get("comparison").asText()), t.get("threshold").asDouble()));
+            }
+            return new MetricSpec(thresholds);
+        }
+        formatOf(node, "metric spec");
+        for (JsonNode t : node.get("metrics")) {
+            boolean atLeast = t.has("at_least");
+            thresholds.add(new MetricThreshold(t.get("metric").asText(), atLeast ? MetricThreshold.Comparison.AT_LEAST
+                    : MetricThreshold.Comparison.AT_MOST, t.get(atLeast ? "at_least" : "at_most").asDouble()));
         }
         return new MetricSpec(thresholds);
+    }
+
+    /** The format a stored document was written in: 1 when it names none, refused when it is newer than this build. */
+    private static int formatOf(JsonNode node, String what) {
+        int format = node.path(FORMAT_FIELD).asInt(1);
+        if (format < 1 || format > FORMAT) {
+            throw new AssayException(ErrorCode.STORAGE_FAILURE, "a stored " + what + " is in JSON format " + node.path(FORMAT_FIELD)
+                    + ", which this build (format " + FORMAT + ") cannot read; it was written by a newer Assay");
+        }
+        return format;
     }
 
     static String figures(Map<String, Double> figures) {
