@@ -5,5 +5,11 @@
 # Options are passed on: --transitions N (default 1600), --events N (default 1000000), --runs N (default 3).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-(cd "$root" && mvn -q -B --no-transfer-progress -Dstyle.color=never -DskipTests -pl assay-bench -am package >&2)
+# The build's output goes to a log (Maven prints colour codes even when asked not to); it is shown only if the build fails.
+log="$(mktemp)"
+if ! (cd "$root" && mvn -q -B --no-transfer-progress -Dstyle.color=never -DskipTests -pl assay-bench -am package) >"$log" 2>&1; then
+  cat "$log" >&2
+  exit 1
+fi
+rm -f "$log"
 exec java -Xmx2g -jar "$root/assay-bench/target/assay-bench.jar" registry "$@"

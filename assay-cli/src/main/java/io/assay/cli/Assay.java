@@ -21,7 +21,8 @@ public final class Assay {
     @Command(name = "assay", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Assay: build, prove, ship and watch the models behind personalised banking.",
             subcommands = {DemoCommand.class, BankCommand.class, DataCommand.class, ModelsCommand.class, UsersCommand.class,
-                    TokensCommand.class, AuditCommand.class, ServerCommand.class, CommandLine.HelpCommand.class})
+                    TokensCommand.class, AuditCommand.class, ServerCommand.class, CommandLine.HelpCommand.class,
+                    picocli.AutoComplete.GenerateCompletion.class})
     static final class Root implements Runnable {
         @Mixin
         GlobalOptions options = new GlobalOptions();
@@ -42,6 +43,8 @@ public final class Assay {
         commandLine.setOut(environment.out());
         commandLine.setErr(environment.err());
         commandLine.setExecutionExceptionHandler(new ErrorHandler(environment, () -> root.options));
+        commandLine.setParameterExceptionHandler(new ArgumentErrors(environment, () -> root.options));
+        commandLine.registerConverter(java.time.LocalDate.class, new Dates(environment.clock()));
         return commandLine;
     }
 

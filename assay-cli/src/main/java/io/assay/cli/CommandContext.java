@@ -20,6 +20,19 @@ public final class CommandContext {
         return environment;
     }
 
+    /**
+     * A command for a next-step hint, runnable as printed: with --home when one was given and
+     * --as on a local home, e.g. {@code ./assay --home /tmp/h --as dana models submit churn 1}.
+     */
+    public String command(String rest) {
+        StringBuilder command = new StringBuilder("./assay");
+        options.get().home().ifPresent(home -> command.append(" --home ").append(home));
+        if (remote().isEmpty()) {
+            command.append(" --as ").append(config().actor());
+        }
+        return command.append(' ').append(rest).toString();
+    }
+
     public AssayConfig config() {
         return AssayConfig.from(environment.variables(), options.get().home(), options.get().actor());
     }
@@ -35,7 +48,8 @@ public final class CommandContext {
     }
 
     public Output output() {
-        return new Output(environment.out(), environment.err(), options.get().json, environment.interactive());
+        return new Output(environment.out(), environment.err(), options.get().json, java.util.Optional.ofNullable(options.get().pick),
+                environment.interactive());
     }
 
     public Session openSession() {

@@ -3,6 +3,7 @@ package io.assay.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assay.core.common.Names;
 import io.assay.core.error.AssayException;
+import io.assay.core.error.ErrorCode;
 import picocli.CommandLine;
 
 /**
@@ -21,8 +22,12 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         if (!(exception instanceof AssayException assay)) {
-            environment.err().println("assay: unexpected failure: " + exception);
-            exception.printStackTrace(environment.err());
+            // A person gets what failed in one line; the trace is for whoever debugs Assay, on request.
+            environment.err().println("assay: " + ErrorCode.UNEXPECTED + ": " + Names.printable(String.valueOf(exception), 1000)
+                    + " (this is a bug in Assay; run again with ASSAY_DEBUG=1 to print the trace, and report it)");
+            if (environment.variables().containsKey("ASSAY_DEBUG")) {
+                exception.printStackTrace(environment.err());
+            }
             environment.err().flush();
             return 1;
         }

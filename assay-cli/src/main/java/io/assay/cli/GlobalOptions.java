@@ -15,6 +15,10 @@ public final class GlobalOptions {
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print results as JSON")
     boolean json;
 
+    @Option(names = "--pick", paramLabel = "POINTER", scope = ScopeType.INHERIT,
+            description = "Print one value of the JSON answer, by JSON pointer (e.g. /snapshots/0/id), for scripts")
+    String pick;
+
     @Option(names = "--as", paramLabel = "USER", scope = ScopeType.INHERIT,
             description = "Act as this user (default: $ASSAY_USER or the operating-system user)")
     String actor;

@@ -18,12 +18,14 @@ public final class Output {
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean json;
+    private final java.util.Optional<String> pick;
     private final boolean interactive;
 
-    Output(PrintWriter out, PrintWriter err, boolean json, boolean interactive) {
+    Output(PrintWriter out, PrintWriter err, boolean json, java.util.Optional<String> pick, boolean interactive) {
         this.out = requireNonNull(out, "out is null");
         this.err = requireNonNull(err, "err is null");
         this.json = json;
+        this.pick = requireNonNull(pick, "pick is null");
         this.interactive = interactive;
     }
 
@@ -31,9 +33,11 @@ public final class Output {
         return json;
     }
 
-    /** Prints {@code result} as JSON, or lets {@code text} print it for a person. */
+    /** Prints {@code result} as JSON, one value of it (--pick), or lets {@code text} print it for a person. */
     public void result(Object result, Consumer<PrintWriter> text) {
-        if (json) {
+        if (pick.isPresent()) {
+            out.println(picked(JSON.valueToTree(result), pick.get()));
+        } else if (json) {
             try {
                 out.println(JSON.writeValueAsString(result));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -43,6 +47,22 @@ public final class Output {
             text.accept(out);
         }
         out.flush();
+    }
+
+    /** A text value as it is (no quotes, for a shell variable); anything else as compact JSON. */
+    private static String picked(com.fasterxml.jackson.databind.JsonNode answer, String pointer) {
+        com.fasterxml.jackson.databind.JsonNode value;
+        try {
+            value = answer.at(pointer);
+        } catch (IllegalArgumentException e) {
+            throw io.assay.core.error.AssayException.invalid("--pick takes a JSON pointer such as /snapshots/0/id, not "
+                    + io.assay.core.common.Names.quoted(pointer));
+        }
+        if (value.isMissingNode()) {
+            throw io.assay.core.error.AssayException.notFound("the answer has nothing at " + io.assay.core.common.Names.quoted(pointer)
+                    + "; see the whole answer with --json");
+        }
+        return value.isValueNode() ? value.asText() : value.toString();
     }
 
     public ObjectNode object() {

@@ -70,7 +70,7 @@ public final class Session implements AutoCloseable {
     /** The services of the local home, built once; the first acting user of a new home becomes its ADMIN. */
     public Services services() {
         if (services == null) {
-            users();
+            requireKnownActor(users());
             services = Services.over(registryStore(), database().dataCatalog(), config.home(), environment.clock(), config.pseudonymKey());
         }
         return services;
@@ -97,10 +97,26 @@ public final class Session implements AutoCloseable {
         UserService users = new UserService(registryStore(), environment.clock());
         if (users.bootstrapAdmin(config.actor())) {
             environment.err().println("assay: " + config.actor() + " is the first user of this home and holds ADMIN;"
-                    + " add others with 'assay users add'");
+                    + " add others with 'assay --as " + config.actor() + " users add NAME --roles ROLE'");
             environment.err().flush();
         }
         return users;
+    }
+
+    /**
+     * On a local home {@code --as} is declared, not proven, but it must name an active user; when
+     * it does not, say who can add one rather than only that it is unknown.
+     */
+    private void requireKnownActor(UserService users) {
+        String actor = config.actor();
+        if (users.find(actor).filter(io.assay.core.access.User::active).isPresent()) {
+            return;
+        }
+        java.util.List<String> admins = users.list().stream().filter(user -> user.holds(io.assay.core.access.Role.ADMIN))
+                .map(io.assay.core.access.User::name).toList();
+        throw new AssayException(io.assay.core.error.ErrorCode.UNAUTHENTICATED, "no active user '" + actor + "' on the home "
+                + config.home() + (admins.isEmpty() ? "" : "; its admin" + (admins.size() > 1 ? "s are " : " is ") + String.join(", ", admins)
+                + ": act as " + (admins.size() > 1 ? "one of them" : "them") + " with --as " + admins.get(0) + " to add users"));
     }
 
     public RegistryStore registryStore() {

@@ -19,7 +19,8 @@ public final class DurableFiles {
     private DurableFiles() {}
 
     /** Writes {@code content} to a temporary sibling, syncs it, and renames it over {@code target}. */
-    public static void writeAtomically(Path target, byte[] content) throws IOException {
+    public static void writeAtomically(Path given, byte[] content) throws IOException {
+        Path target = given.toAbsolutePath();
         Files.createDirectories(target.getParent());
         Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {

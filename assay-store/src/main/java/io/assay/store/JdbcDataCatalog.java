@@ -104,7 +104,7 @@ final class JdbcDataCatalog implements DataCatalog {
             if (sql.update("UPDATE access_grants SET revoked_by = ?, revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
                     revocation.revokedBy(), revocation.revokedAt(), id) == 0) {
                 boolean exists = !queryGrants(sql, "WHERE id = ?", id).isEmpty();
-                throw exists ? new AssayException(ErrorCode.CONCURRENT_CHANGE, "grant " + id + " is already revoked")
+                throw exists ? new AssayException(ErrorCode.ALREADY_DONE, "grant " + id + " was revoked already; nothing changed")
                         : AssayException.notFound("no grant " + id);
             }
             AccessGrant revoked = queryGrants(sql, "WHERE id = ?", id).get(0);

@@ -121,7 +121,7 @@ public abstract class DataCatalogContract {
 
         assertThat(revoked.revocation()).contains(revocation);
         assertThat(catalog.findGrant("grant-1")).contains(revoked);
-        assertCode(() -> catalog.revokeGrant("grant-1", revocation), ErrorCode.CONCURRENT_CHANGE);
+        assertCode(() -> catalog.revokeGrant("grant-1", revocation), ErrorCode.ALREADY_DONE);
         assertCode(() -> catalog.revokeGrant("grant-9", revocation), ErrorCode.NOT_FOUND);
     }
 
@@ -137,7 +137,7 @@ public abstract class DataCatalogContract {
                         catalog.revokeGrant("grant-1", new Revocation(steward, NOW.plusSeconds(5)));
                         return true;
                     } catch (AssayException e) {
-                        assertThat(e.code()).isEqualTo(ErrorCode.CONCURRENT_CHANGE);
+                        assertThat(e.code()).isEqualTo(ErrorCode.ALREADY_DONE);
                         return false;
                     }
                 }));

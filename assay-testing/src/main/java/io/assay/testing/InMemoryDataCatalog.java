@@ -91,7 +91,7 @@ public final class InMemoryDataCatalog implements DataCatalog {
             throw AssayException.notFound("no grant " + id);
         }
         if (grant.revocation().isPresent()) {
-            throw new AssayException(ErrorCode.CONCURRENT_CHANGE, "grant " + id + " is already revoked");
+            throw new AssayException(ErrorCode.ALREADY_DONE, "grant " + id + " was revoked already; nothing changed");
         }
         AccessGrant revoked = grant.withRevocation(revocation);
         grants.put(id, revoked);

@@ -146,7 +146,7 @@ class DataAccessServiceTest {
 
         assertThatThrownBy(() -> access.authoriseRead("dana", List.of("transactions"), "q")).hasMessageContaining("no live grant");
         assertThatThrownBy(() -> access.revoke(grant.id(), "sam"))
-                .extracting(e -> ((AssayException) e).code()).isEqualTo(ErrorCode.CONCURRENT_CHANGE);
+                .extracting(e -> ((AssayException) e).code()).isEqualTo(ErrorCode.ALREADY_DONE);
     }
 
     /** Whatever the day of reading, a read is allowed exactly when it falls on or before the expiry day. */

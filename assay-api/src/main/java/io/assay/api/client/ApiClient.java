@@ -76,8 +76,9 @@ public final class ApiClient {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw new AssayException(ErrorCode.SERVER_UNREACHABLE, "cannot reach the Assay server at " + server + ": "
-                    + Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()));
+            throw new AssayException(ErrorCode.SERVER_UNREACHABLE, "cannot reach the Assay server at " + server + " ("
+                    + Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()) + "): is 'assay server' running there? "
+                    + "Start it with ./assay server, or leave out --server and ASSAY_SERVER to work on the local home");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssayException(ErrorCode.SERVER_UNREACHABLE, "interrupted while waiting for " + server);

@@ -97,6 +97,8 @@ public final class AuditCommand implements Runnable {
 
         @Override
         public Integer call() {
+            // Regression: '--out head.json' (no folder) had no parent and failed with a NullPointerException.
+            Path out = this.out.toAbsolutePath();
             try (Session session = context.openSession(); Governance as = session.governance()) {
                 CheckpointView head = as.checkpoint();
                 DurableFiles.writeAtomically(out, (Output.JSON.writeValueAsString(head) + "\n").getBytes(StandardCharsets.UTF_8));
@@ -132,6 +134,7 @@ public final class AuditCommand implements Runnable {
             if (to.isBefore(from)) {
                 throw AssayException.invalid("--to " + to + " is before --from " + from);
             }
+            Path out = this.out.toAbsolutePath();
             Path partial = out.resolveSibling(out.getFileName() + ".part");
             try (Session session = context.openSession(); Governance as = session.governance();
                  BufferedWriter writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {

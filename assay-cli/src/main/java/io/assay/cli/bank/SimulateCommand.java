@@ -27,8 +27,9 @@ public final class SimulateCommand implements Callable<Integer> {
             defaultValue = "7")
     long seed;
 
-    @Option(names = "--start", description = "First business day (default: ${DEFAULT-VALUE})", defaultValue = "2026-07-01")
-    LocalDate start;
+    @Option(names = "--start", description = "First business day (default: the days end yesterday; give one to write the same "
+            + "bytes again another day)")
+    java.util.Optional<LocalDate> start;
 
     @Option(names = "--shift-day", description = "Day from which spending inflates and salaries are booked differently; 0 = never (default: ${DEFAULT-VALUE})",
             defaultValue = "60")
@@ -49,7 +50,7 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         SimulationConfig config;
         try {
-            config = SimulationConfig.defaults().withCustomers(customers).withDays(days).withSeed(seed).withStartDate(start)
+            config = SimulationConfig.defaults().withCustomers(customers).withDays(days).withSeed(seed).withStartDate(start.orElseGet(() -> LocalDate.now(context.environment().clock()).minusDays(days)))
                     .withShiftDay(Math.min(shiftDay, days)).withBadRowRate(badRows);
         } catch (IllegalArgumentException e) {
             throw AssayException.invalid(e.getMessage());

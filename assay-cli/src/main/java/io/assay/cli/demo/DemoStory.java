@@ -123,10 +123,13 @@ final class DemoStory {
         output.note("");
         output.note("3. Data scientists read the data environment only under a live, logged grant, over REST with their token.");
         DataApi scientist = server.dataAs(SCIENTIST);
-        String sql = "SELECT c.segment, count(DISTINCT a.customer_id) AS customers, "
-                + "round(avg(CASE WHEN a.balance < 0 THEN 1 ELSE 0 END) * 100, 2) AS pct_accounts_overdrawn "
-                + "FROM accounts a JOIN customers c USING (customer_id) WHERE a.product_code = 'CURRENT' "
-                + "GROUP BY ALL ORDER BY 1";
+        // Each table holds every business day ingested: balances are per day and customers a first load plus changes,
+        // so the query takes the last day's balances and each customer's latest row, counting nobody twice.
+        String sql = "WITH today AS (SELECT * FROM accounts WHERE business_date = (SELECT max(business_date) FROM accounts)), "
+                + "people AS (SELECT customer_id, arg_max(segment, business_date) AS segment FROM customers GROUP BY customer_id) "
+                + "SELECT p.segment, count(DISTINCT t.customer_id) AS customers, "
+                + "round(avg(CASE WHEN t.balance < 0 THEN 1 ELSE 0 END) * 100, 2) AS pct_current_accounts_overdrawn "
+                + "FROM today t JOIN people p USING (customer_id) WHERE t.product_code = 'CURRENT' GROUP BY ALL ORDER BY 1";
         ObjectNode node = summary.putObject("access");
         try {
             scientist.query(new Requests.Query(sql, Optional.of(10)));

@@ -16,10 +16,17 @@ import java.nio.file.Path;
  * and sent as it is: the server checks it again with the same rules.
  */
 final class ModelSpecFile {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** A key named twice is refused, as in a request body: the second would silently win. */
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     private static final long MAX_BYTES = 1 << 19;
 
     private ModelSpecFile() {}
+
+    /** The spec in {@code file}, read and checked as registration would. */
+    static ModelSpec check(Path file) {
+        return ModelSpec.parse(read(file), "model spec " + file.getFileName());
+    }
 
     static JsonNode read(Path file) {
         JsonNode root;
@@ -28,8 +35,12 @@ final class ModelSpecFile {
                 throw invalid(file, "is larger than 512 KiB");
             }
             root = YAML.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var where = e.getLocation();
+            throw invalid(file, "is not valid YAML or JSON" + (where == null ? "" : " at line " + where.getLineNr() + ", column "
+                    + where.getColumnNr()) + ": " + String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse(""));
         } catch (IOException e) {
-            throw invalid(file, "cannot be read as YAML or JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            throw invalid(file, "cannot be read: " + e.getMessage());
         }
         ModelSpec.parse(root, "model spec " + file.getFileName());
         return root;

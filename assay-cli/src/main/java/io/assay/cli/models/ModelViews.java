@@ -14,7 +14,7 @@ public final class ModelViews {
         version.reworks().ifPresent(r -> out.printf("  reworks:    %s v%d%n", version.useCase(), r));
         out.printf("  artifact:   %s (%,d bytes, %s)%n", version.artifact().sha256(), version.artifact().sizeBytes(),
                 version.artifact().format());
-        out.printf("  digest:     %s   <- reviewers sign this%n", version.evidenceDigest());
+        out.printf("  evidence digest: %s   <- reviewers sign this (--digest)%n", version.evidenceDigest());
         out.println("  gates:");
         for (VersionView.Gate gate : version.gates()) {
             String verdict = switch (gate.status()) {

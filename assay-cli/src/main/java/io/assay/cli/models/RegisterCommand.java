@@ -46,8 +46,8 @@ final class RegisterCommand implements Callable<Integer> {
             ArtifactView stored = as.storeArtifact(artifact, format);
             VersionView version = as.registerVersion(useCase, new Requests.RegisterVersion(stored.sha256(), Optional.of(stored.format()),
                     parsed, reworks));
-            context.output().result(version, out -> out.printf("Registered %s as DRAFT (artifact %s). Submit it with: assay models submit %s %d%n",
-                    version.label(), stored.sha256().substring(0, 12), useCase, version.version()));
+            context.output().result(version, out -> out.printf("Registered %s as DRAFT (artifact %s). Submit it with: %s%n",
+                    version.label(), stored.sha256().substring(0, 12), context.command("models submit " + useCase + " " + version.version())));
             return 0;
         }
     }

@@ -37,7 +37,7 @@ public final class TokensCommand implements Runnable {
         @Option(names = "--label", defaultValue = "cli", description = "What it is for, e.g. 'crm production'")
         String label;
 
-        @Option(names = "--expires", description = "Last valid day, yyyy-MM-dd (UTC); default: no expiry")
+        @Option(names = "--expires", description = "Last valid day, yyyy-MM-dd or +180d (valid to its end, UTC); default: no expiry")
         Optional<LocalDate> expires;
 
         Create(CommandContext context) {
@@ -49,7 +49,9 @@ public final class TokensCommand implements Runnable {
             try (Session session = context.openSession(); Governance as = session.governance()) {
                 TokenView issued = as.createToken(new Requests.CreateToken(user, Optional.of(label), expires));
                 context.output().result(issued, out -> {
-                    out.printf("Token %s for %s (%s):%n%n  %s%n%n", issued.id(), user, label, issued.token().orElseThrow());
+                    out.printf("Token %s for %s (%s), %s:%n%n  %s%n%n", issued.id(), user, label, issued.expiresAt()
+                            .map(at -> "valid until " + at + " (the end of " + expires.orElseThrow() + ", UTC)").orElse("without expiry"),
+                            issued.token().orElseThrow());
                     out.println("Store it now: Assay keeps only its hash and cannot show it again.");
                 });
                 return 0;
@@ -72,8 +74,12 @@ public final class TokensCommand implements Runnable {
         public Integer call() {
             try (Session session = context.openSession(); Governance as = session.governance()) {
                 List<TokenView> tokens = as.tokens(user);
-                context.output().result(tokens, out -> tokens.forEach(token -> out.printf("%-16s %-16s %-9s %s%n", token.id(),
-                        token.user(), token.revokedAt().isPresent() ? "revoked" : "live", token.label())));
+                context.output().result(tokens, out -> {
+                    out.printf("%-16s %-16s %-9s %-22s %s%n", "TOKEN", "USER", "STATE", "EXPIRES", "LABEL");
+                    tokens.forEach(token -> out.printf("%-16s %-16s %-9s %-22s %s%n", token.id(), token.user(),
+                            token.revokedAt().isPresent() ? "revoked" : "live", token.expiresAt().map(Object::toString).orElse("never"),
+                            token.label()));
+                });
                 return 0;
             }
         }

@@ -32,7 +32,8 @@ public final class UsersCommand implements Runnable {
         @Parameters(index = "0", description = "User name")
         String name;
 
-        @Option(names = "--roles", required = true, split = ",", description = "Roles, comma-separated")
+        @Option(names = "--roles", required = true, split = ",", description = "Roles, comma-separated: DATA_SCIENTIST, MLOPS, "
+                + "LEGAL_REVIEWER, DATA_REVIEWER, COMPLIANCE_REVIEWER, DATA_STEWARD, AUDITOR, APP, ADMIN")
         List<String> roles;
 
         Add(CommandContext context) {
@@ -61,8 +62,10 @@ public final class UsersCommand implements Runnable {
         public Integer call() {
             try (Session session = context.openSession(); Governance as = session.governance()) {
                 List<UserView> users = as.users();
-                context.output().result(users, out -> users.forEach(user -> out.printf("%-16s %-8s %s%n", user.name(),
-                        user.active() ? "active" : "inactive", user.roles())));
+                context.output().result(users, out -> {
+                    out.printf("%-16s %-8s %s%n", "USER", "STATE", "ROLES");
+                    users.forEach(user -> out.printf("%-16s %-8s %s%n", user.name(), user.active() ? "active" : "inactive", user.roles()));
+                });
                 return 0;
             }
         }

@@ -81,7 +81,8 @@ public final class TokenService {
             requireAdmin(tx, actorName);
             ApiToken token = tx.findToken(tokenId).orElseThrow(() -> AssayException.notFound("no token " + Names.quoted(tokenId)));
             if (token.revokedAt().isPresent()) {
-                throw new AssayException(ErrorCode.CONCURRENT_CHANGE, "token " + tokenId + " is already revoked");
+                throw new AssayException(ErrorCode.ALREADY_DONE, "token " + tokenId + " was revoked already, at " + token.revokedAt().get()
+                        + "; nothing changed");
             }
             ApiToken revoked = token.withRevokedAt(changes.now());
             tx.updateToken(revoked);

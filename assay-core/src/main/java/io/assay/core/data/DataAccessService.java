@@ -125,7 +125,8 @@ public final class DataAccessService {
             catalog.recordRead(new DataRead(ids.next("read"), user, "(none: refused)", checkedTables, List.of(),
                     DataRead.Outcome.REFUSED, reason + "; " + what, now));
             throw new AssayException(ErrorCode.ACCESS_DENIED, reason
-                    + " (ask a data steward: assay data grant --user " + user + " --tables ... --purpose ... --expires ...)");
+                    + " (ask a data steward: assay data grant --user " + user + " --tables " + String.join(",", uncovered)
+                    + " --purpose \"<what for>\" --expires +30d)");
         }
         DataRead read = new DataRead(ids.next("read"), user, String.join("; ", purposes), checkedTables,
                 List.copyOf(grantIds), DataRead.Outcome.ALLOWED, what, now);

@@ -21,6 +21,8 @@ public enum ErrorCode {
     SEGREGATION_OF_DUTIES(Category.FORBIDDEN),
     ALREADY_EXISTS(Category.CONFLICT),
     CONCURRENT_CHANGE(Category.CONFLICT),
+    /** What was asked is so already (a token or grant revoked before): nothing changed. */
+    ALREADY_DONE(Category.CONFLICT),
     ILLEGAL_TRANSITION(Category.CONFLICT),
     STALE_DIGEST(Category.CONFLICT),
     GATES_INCOMPLETE(Category.CONFLICT),

@@ -150,8 +150,9 @@ public final class ModelRegistry {
             if (!inProduction.equals(replaces) && !inProduction.equals(Optional.of(number))) {
                 throw new AssayException(ErrorCode.CONCURRENT_CHANGE, "promoting " + version.label() + " would replace "
                         + inProduction.map(n -> useCase + " v" + n).orElse("no version") + " in production, not "
-                        + replaces.map(n -> useCase + " v" + n).orElse("none") + " as expected; production changed meanwhile"
-                        + " — look again and say which version the promotion replaces");
+                        + replaces.map(n -> useCase + " v" + n).orElse("none") + " as the promotion says (named wrong, or production "
+                        + "changed since); see 'assay models routing " + useCase + "' and promote with --replaces "
+                        + inProduction.map(String::valueOf).orElse("none"));
             }
             Map<String, Set<Role>> rolesNow = new HashMap<>();
             for (Review review : version.reviews()) {

@@ -129,8 +129,25 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public ApiServer start() {
-        app.start();
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            if (causedBy(e, java.net.BindException.class)) {
+                throw new AssayException(ErrorCode.CONFIGURATION, "port " + config.port() + " on " + config.host() + " is in use (another "
+                        + "server, or an earlier Assay still running); stop it, or choose another port with --port or ASSAY_SERVER_PORT");
+            }
+            throw e;
+        }
         return this;
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public int port() {
