@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.lang.reflect.Constructor;
+import java.util.List;
 
 /** Builds the {@code assay} command line; {@link Main} and the tests use this same factory. */
 public final class Assay {
@@ -45,7 +46,21 @@ public final class Assay {
         commandLine.setExecutionExceptionHandler(new ErrorHandler(environment, () -> root.options));
         commandLine.setParameterExceptionHandler(new ArgumentErrors(environment, () -> root.options));
         commandLine.registerConverter(java.time.LocalDate.class, new Dates(environment.clock()));
+        for (String localOnly : List.of("demo", "bank", "server", "generate-completion")) {
+            withoutServerOptions(commandLine.getSubcommands().get(localOnly));
+        }
         return commandLine;
+    }
+
+    /** A command that works on the local home alone does not offer --server and --token. */
+    private static void withoutServerOptions(CommandLine command) {
+        for (String option : List.of("--server", "--token")) {
+            CommandLine.Model.OptionSpec spec = command.getCommandSpec().findOption(option);
+            if (spec != null) {
+                command.getCommandSpec().remove(spec);
+            }
+        }
+        command.getSubcommands().values().forEach(Assay::withoutServerOptions);
     }
 
     /** Hands the command context to every command class that takes one in its constructor. */
