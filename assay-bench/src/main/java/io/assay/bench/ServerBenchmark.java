@@ -12,9 +12,6 @@ import io.assay.store.DatabaseConfig;
 import io.javalin.Javalin;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,15 +20,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The REST API's read path beside a bare Javalin handler, measured in the same run with the same
- * client load: a version read with its token checked (two database reads for the token and user,
- * two for the use case and version) and the public health route, against a bare handler that
- * answers the same JSON bytes with no authentication and no database.
+ * load from wrk, a load generator outside the JVM (a client inside it would measure itself): a
+ * version read with its token checked (the token and user, then the use case and version, read
+ * from the database) and the public health route, against a bare handler that answers the same
+ * JSON bytes with no authentication and no database. Runs alternate, and medians are reported.
  */
 final class ServerBenchmark {
     private static final String SPEC = """
@@ -39,51 +36,101 @@ final class ServerBenchmark {
              "signature": {"output": "p", "features": [{"name": "x", "type": "NUMERIC"}]},
              "provenance": {"run_id": "bench", "seed": 1},
              "metrics": [{"metric": "auc", "at_least": 0.7}]}""";
+    private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    private static final Pattern P99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)");
+    private static final Pattern ERRORS = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
 
     private ServerBenchmark() {}
 
+    /** What one wrk run measured. */
+    private record Load(double requestsPerSecond, double p99Millis) {
+    }
+
     public static void main(String[] args) throws Exception {
-        int requests = intArgument(args, "--requests", 4000);
-        int clients = intArgument(args, "--clients", 8);
+        int seconds = intArgument(args, "--seconds", 5);
+        int connections = intArgument(args, "--connections", 16);
         int runs = intArgument(args, "--runs", 5);
         Path home = Files.createTempDirectory("assay-bench-server-");
-        System.out.printf("Assay server benchmark — %d cores, Java %s, %s; %,d requests per run from %d client threads%n%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), LocalDate.now(), requests, clients);
+        System.out.printf("Assay server benchmark — %d cores, Java %s, %s; wrk, 2 threads, %d connections, %d s per run, %d runs%n%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), LocalDate.now(), connections, seconds,
+                runs);
         ServerConfig config = ServerConfig.from(Map.of(), "bench.admin").withPort(0);
         try (ServerApp app = ServerApp.start(config, DatabaseConfig.embedded(home), home, Optional.empty(), Clock.systemUTC(), "bench",
                 line -> { })) {
             URI url = URI.create("http://127.0.0.1:" + app.port());
             String auditorToken = seed(url, home);
-            byte[] versionJson = get(HttpClient.newHttpClient(), url.resolve("/api/v1/use-cases/bench/versions/1"), auditorToken).body();
+            byte[] answer = Wire.JSON.writeValueAsBytes(new HttpGovernance(url, auditorToken, "bench").version("bench", 1));
             Javalin bare = Javalin.create(javalin -> {
                 javalin.startup.showJavalinBanner = false;
-                javalin.routes.get("/version", ctx -> ctx.contentType("application/json").result(versionJson));
+                javalin.routes.get("/version", ctx -> ctx.contentType("application/json").result(answer));
             }).start("127.0.0.1", 0);
             try {
-                URI bareUrl = URI.create("http://127.0.0.1:" + bare.port() + "/version");
-                Timing peer = new Timing();
-                Timing health = new Timing();
-                Timing version = new Timing();
-                load(bareUrl, null, requests, clients);
-                load(url.resolve("/api/v1/use-cases/bench/versions/1"), auditorToken, requests, clients);
+                String bareUrl = "http://127.0.0.1:" + bare.port() + "/version";
+                String versionUrl = url + "/api/v1/use-cases/bench/versions/1";
+                String healthUrl = url + "/api/v1/health";
+                // Warm-up: the JIT compiles both paths before anything is measured.
+                wrk(bareUrl, null, seconds, connections);
+                wrk(versionUrl, auditorToken, seconds, connections);
+                List<Load> peer = new ArrayList<>();
+                List<Load> health = new ArrayList<>();
+                List<Load> version = new ArrayList<>();
                 for (int i = 0; i < runs; i++) {
-                    peer.add(() -> load(bareUrl, null, requests, clients));
-                    health.add(() -> load(url.resolve("/api/v1/health"), null, requests, clients));
-                    version.add(() -> load(url.resolve("/api/v1/use-cases/bench/versions/1"), auditorToken, requests, clients));
+                    peer.add(wrk(bareUrl, null, seconds, connections));
+                    health.add(wrk(healthUrl, null, seconds, connections));
+                    version.add(wrk(versionUrl, auditorToken, seconds, connections));
                 }
-                System.out.printf("peer        bare Javalin handler, same %,d-byte answer: %,.0f requests/s (%s)%n", versionJson.length,
-                        requests / peer.median(), peer);
-                System.out.printf("health      GET /api/v1/health (public; checks the database answers): %,.0f requests/s (%s)%n",
-                        requests / health.median(), health);
-                System.out.printf("version     GET /api/v1/use-cases/bench/versions/1 with a bearer token: %,.0f requests/s (%s)%n",
-                        requests / version.median(), version);
-                System.out.printf("ratio       version read / bare handler = %.1fx the time per request%n", version.median() / peer.median());
+                print("peer        bare Javalin handler, the same " + answer.length + "-byte answer", peer);
+                print("health      GET /api/v1/health (public; checks the database answers)", health);
+                print("version     GET /api/v1/use-cases/bench/versions/1 with a bearer token", version);
+                System.out.printf("ratio       the bare handler's rate / the version read's = %.1fx%n",
+                        median(peer, Load::requestsPerSecond) / median(version, Load::requestsPerSecond));
             } finally {
                 bare.stop();
             }
         } finally {
             DurableFiles.deleteRecursively(home);
         }
+    }
+
+    private static void print(String what, List<Load> loads) {
+        System.out.printf("%s: %,.0f requests/s median (runs %s), p99 latency %.2f ms median%n", what,
+                median(loads, Load::requestsPerSecond), loads.stream().map(l -> String.format("%,.0f", l.requestsPerSecond())).toList(),
+                median(loads, Load::p99Millis));
+    }
+
+    private static double median(List<Load> loads, java.util.function.ToDoubleFunction<Load> figure) {
+        double[] values = loads.stream().mapToDouble(figure).sorted().toArray();
+        return values.length % 2 == 1 ? values[values.length / 2] : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+    }
+
+    /** One run of wrk against {@code url}; every answer must be a 2xx, or the run does not count. */
+    private static Load wrk(String url, String token, int seconds, int connections) throws Exception {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency"));
+        if (token != null) {
+            command.addAll(List.of("-H", "Authorization: Bearer " + token));
+        }
+        command.add(url);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed: " + output);
+        }
+        Matcher errors = ERRORS.matcher(output);
+        if (errors.find()) {
+            throw new IllegalStateException(url + " answered " + errors.group(1) + " requests with an error:\n" + output);
+        }
+        Matcher rate = RATE.matcher(output);
+        Matcher p99 = P99.matcher(output);
+        if (!rate.find() || !p99.find()) {
+            throw new IllegalStateException("wrk printed no rate or latency:\n" + output);
+        }
+        double latency = Double.parseDouble(p99.group(1));
+        double millis = switch (p99.group(2)) {
+            case "us" -> latency / 1000;
+            case "s" -> latency * 1000;
+            default -> latency;
+        };
+        return new Load(Double.parseDouble(rate.group(1)), millis);
     }
 
     /** A use case with one version, and an auditor's token to read it with. */
@@ -102,40 +149,6 @@ final class ServerBenchmark {
         dana.registerVersion("bench", new Requests.RegisterVersion(stored.sha256(), Optional.empty(), Wire.JSON.readTree(SPEC),
                 Optional.empty()));
         return auditorToken;
-    }
-
-    /** {@code requests} GETs spread over {@code clients} threads, each with its own keep-alive connection pool. */
-    private static void load(URI uri, String token, int requests, int clients) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                int share = requests / clients;
-                done.add(pool.submit(() -> {
-                    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                    for (int i = 0; i < share; i++) {
-                        HttpResponse<byte[]> response = get(client, uri, token);
-                        if (response.statusCode() != 200) {
-                            throw new IllegalStateException(uri + " answered " + response.statusCode());
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> future : done) {
-                future.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static HttpResponse<byte[]> get(HttpClient client, URI uri, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static int intArgument(String[] args, String name, int fallback) {
