@@ -21,7 +21,8 @@ final class IngestOnce {
 
     /** The metadata catalog is the in-memory one: its cost is one row per batch, and this is about the batch. */
     static void ingest(Path home, Path batch, LocalDate date) {
-        DataEnvironment data = new DataEnvironment(new DataLayout(home), new InMemoryDataCatalog(), io.assay.testing.DataFixtures.people(), Clock.systemUTC(),
+        DataEnvironment data = new DataEnvironment(new DataLayout(home), new InMemoryDataCatalog(), io.assay.testing.DataFixtures.people(),
+                new io.assay.testing.InMemoryRegistryStore(), Clock.systemUTC(),
                 IdSource.random(), Optional.of(KEY));
         data.ingest("bench", batch, "transactions", date, Optional.empty());
     }

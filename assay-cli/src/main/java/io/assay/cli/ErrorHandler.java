@@ -20,7 +20,10 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     }
 
     @Override
-    public int handleExecutionException(Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    public int handleExecutionException(Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        // Domain records refuse values out of their range this way: bad input, as on the server.
+        Exception exception = failure instanceof IllegalArgumentException || failure instanceof java.time.DateTimeException
+                ? AssayException.invalid(Names.printable(String.valueOf(failure.getMessage()), 300)) : failure;
         if (!(exception instanceof AssayException assay)) {
             // A person gets what failed in one line; the trace is for whoever debugs Assay, on request.
             environment.err().println("assay: " + ErrorCode.UNEXPECTED + ": " + Names.printable(String.valueOf(exception), 1000)

@@ -36,7 +36,15 @@ public final class Output {
     /** Prints {@code result} as JSON, one value of it (--pick), or lets {@code text} print it for a person. */
     public void result(Object result, Consumer<PrintWriter> text) {
         if (pick.isPresent()) {
-            out.println(picked(JSON.valueToTree(result), pick.get()));
+            com.fasterxml.jackson.databind.JsonNode answer = JSON.valueToTree(result);
+            try {
+                out.println(picked(answer, pick.get()));
+            } catch (io.assay.core.error.AssayException nothingThere) {
+                // The change is made: its whole answer is printed (a token's secret is shown once), then the error.
+                out.println(answer.toPrettyString());
+                out.flush();
+                throw nothingThere;
+            }
         } else if (json) {
             try {
                 out.println(JSON.writeValueAsString(result));

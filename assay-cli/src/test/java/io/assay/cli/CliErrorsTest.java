@@ -66,7 +66,7 @@ class CliErrorsTest {
 
     @Test
     void revoking_a_revoked_token_says_it_was_done_already() {
-        String id = cli.run("--as", "admin", "--pick", "/id", "tokens", "create", "--user", "sam").out().strip();
+        String id = cli.run("--as", "sam", "--pick", "/id", "tokens", "create", "--user", "sam").out().strip();
         cli.run("--as", "admin", "tokens", "revoke", id);
 
         CliRunner.Run again = cli.run("--as", "admin", "tokens", "revoke", id);

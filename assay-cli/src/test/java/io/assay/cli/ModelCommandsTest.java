@@ -167,17 +167,31 @@ class ModelCommandsTest {
 
     @Test
     void a_token_is_printed_once_listed_without_its_secret_and_revocable() {
-        JsonNode created = as("admin", "--json", "tokens", "create", "--user", "mo", "--label", "deploy pipeline").json();
+        JsonNode created = as("mo", "--json", "tokens", "create", "--user", "mo", "--label", "deploy pipeline").json();
         String secret = created.get("token").asText();
 
         String listed = as("admin", "--json", "tokens", "list").out();
         as("admin", "tokens", "revoke", created.get("id").asText());
-        CliRunner.Run notAdmin = cli("mo", "tokens", "create", "--user", "mo");
 
         assertThat(secret).startsWith("assay_" + created.get("id").asText() + "_");
         assertThat(listed).contains(created.get("id").asText()).doesNotContain(secret.substring(24));
-        assertThat(as("admin", "--json", "tokens", "list", "--user", "mo").json().get(0).get("revoked_at").isNull()).isFalse();
-        assertThat(notAdmin.exitCode()).isEqualTo(4);
+        assertThat(as("mo", "--json", "tokens", "list", "--user", "mo").json().get(0).get("revoked_at").isNull()).isFalse();
+        assertThat(cli("mo", "tokens", "list").exitCode()).as("everyone's tokens are the admin's to list").isEqualTo(4);
+    }
+
+    /** Regression: an admin could make a token for any person, and with it act as them past every segregation of duties. */
+    @Test
+    void a_person_makes_their_own_token_and_an_admin_only_those_of_applications() {
+        as("admin", "users", "add", "crm", "--roles", "APP");
+
+        CliRunner.Run forLeo = cli("admin", "tokens", "create", "--user", "leo");
+        CliRunner.Run forMo = cli("dana", "tokens", "create", "--user", "mo");
+
+        assertThat(forLeo.exitCode()).isEqualTo(4);
+        assertThat(forLeo.err()).contains("SEGREGATION_OF_DUTIES").contains("a person makes their own");
+        assertThat(forMo.err()).contains("dana may make only their own tokens");
+        assertThat(as("admin", "--json", "tokens", "create", "--user", "crm").json().get("token").asText()).startsWith("assay_");
+        assertThat(as("leo", "--json", "tokens", "create", "--user", "leo").json().get("user").asText()).isEqualTo("leo");
     }
 
     private void register() throws Exception {

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The README's command blocks, taken from the README itself and run in order by bash, as a
  * newcomer would type them on a fresh machine (a fresh HOME, the repository as the working
- * folder). A line ending in {@code # refused: ...} shows a refusal and must fail; every other line
+ * folder). A line ending in {@code # refused: ...} shows a refusal and must be refused by Assay (exit 2 to 6, its
+ * one-line message); every other line
  * must succeed. A block the README marks {@code <!-- not run: why -->} just before it is left
  * out, saying why (the quick start runs the whole suite; the benchmarks take minutes).
  */
@@ -32,8 +33,19 @@ class ReadmeBlocksIT {
     void every_command_block_of_the_readme_runs_as_written() throws Exception {
         Path root = Launcher.repositoryRoot();
         String readme = Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
-        // A server the README starts in the background is stopped however the script ends.
-        StringBuilder script = new StringBuilder("set -euo pipefail\ntrap 'kill $(jobs -p) 2>/dev/null || true' EXIT\n");
+        // A server the README starts in the background is stopped however the script ends. A refusal must be one:
+        // an exit code of Assay's refusals (2 to 6) and Assay's one-line message, not any failure (a typo, a missing file).
+        StringBuilder script = new StringBuilder("""
+                set -euo pipefail
+                trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
+                refused() {
+                  local code=0
+                  "$@" 2>"$HOME/refused.err" || code=$?
+                  cat "$HOME/refused.err" >&2
+                  if [ "$code" -lt 2 ] || [ "$code" -gt 6 ]; then echo "expected a refusal (exit 2 to 6), got exit $code" >&2; return 1; fi
+                  grep -q '^assay: [A-Z_]*: ' "$HOME/refused.err" || { echo "expected Assay's refusal message" >&2; return 1; }
+                }
+                """);
         List<String> skipped = new ArrayList<>();
         int commands = 0;
         Matcher block = BLOCK.matcher(readme);
@@ -50,7 +62,7 @@ class ReadmeBlocksIT {
                 commands++;
                 script.append("echo '+ ").append(command.replace("'", "'\\''")).append("' >&2\n");
                 Matcher refused = REFUSED.matcher(command);
-                script.append(refused.matches() ? "( ! " + refused.group(1) + " )" : command).append('\n');
+                script.append(refused.matches() ? "refused " + refused.group(1) : command).append('\n');
             }
         }
         assertThat(commands).as("commands taken from the README").isGreaterThan(40);

@@ -86,8 +86,8 @@ class RemoteModeTest {
             String url = "http://127.0.0.1:" + server.port();
             Mode overHttp = (person, args) -> {
                 if (!tokens.containsKey(person)) {
-                    CliRunner.Run issued = remote.run(Map.of("ASSAY_SERVER", url, "ASSAY_TOKEN", tokens.get("admin")),
-                            "--json", "tokens", "create", "--user", person);
+                    // A person makes their own token: on the server's home, as themselves.
+                    CliRunner.Run issued = new CliRunner(serverHome, clock).run("--as", person, "--json", "tokens", "create", "--user", person);
                     tokens.put(person, issued.json().path("token").asText());
                 }
                 return remote.run(Map.of("ASSAY_SERVER", url, "ASSAY_TOKEN", tokens.get(person)), args);

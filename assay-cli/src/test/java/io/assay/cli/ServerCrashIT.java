@@ -67,7 +67,7 @@ class ServerCrashIT {
         String base = "http://127.0.0.1:" + port + "/api/v1";
         Process server = start(home, serverEnvironment, port, base, 0);
         String admin = Files.readString(home.resolve("admin-token")).strip();
-        Clients clients = new Clients(base, admin, token(base, admin, "mo"), token(base, admin, "leo"));
+        Clients clients = new Clients(base, admin, token(home, database, "mo"), token(home, database, "leo"));
         clients.start();
         Random random = new Random(20261203);
         try {
@@ -165,9 +165,11 @@ class ServerCrashIT {
         throw new AssertionError("the server did not answer after restart " + epoch + ": " + Files.readString(log));
     }
 
-    private static String token(String base, String admin, String user) throws Exception {
-        ObjectNode body = Http.JSON.createObjectNode().put("user", user).put("label", "crash test");
-        return Http.call(base, admin, "POST", "/tokens", body).body().get("token").asText();
+    /** A person's token, made by that person on the server's home (an admin makes only applications' tokens). */
+    private static String token(Path home, Map<String, String> database, String user) {
+        CliRunner.Run made = new CliRunner(home, Clock.systemUTC()).run(database, "--as", user, "--json", "tokens", "create", "--user", user);
+        assertThat(made.exitCode()).as(made.err()).isZero();
+        return made.json().get("token").asText();
     }
 
     private static int freePort() throws IOException {

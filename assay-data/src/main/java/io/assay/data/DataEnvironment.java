@@ -2,6 +2,7 @@ package io.assay.data;
 
 import io.assay.core.access.Permission;
 import io.assay.core.access.UserDirectory;
+import io.assay.core.audit.AuditLog;
 import io.assay.core.common.IdSource;
 import io.assay.core.data.DataAccessService;
 import io.assay.core.data.DataCatalog;
@@ -41,14 +42,15 @@ public final class DataEnvironment {
     private final DataAccessService access;
     private final Optional<String> keyFromEnvironment;
 
-    public DataEnvironment(DataLayout layout, DataCatalog catalog, UserDirectory users, Clock clock, IdSource ids,
+    /** @param audit the home's audit log, where refused actions of the data environment are recorded */
+    public DataEnvironment(DataLayout layout, DataCatalog catalog, UserDirectory users, AuditLog audit, Clock clock, IdSource ids,
                            Optional<String> keyFromEnvironment) {
         this.layout = requireNonNull(layout, "layout is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.keyFromEnvironment = requireNonNull(keyFromEnvironment, "keyFromEnvironment is null");
         this.contracts = Contracts.load(Optional.of(layout.contractOverrides()));
-        this.access = new DataAccessService(catalog, users, contracts.tables(), clock, ids);
+        this.access = new DataAccessService(catalog, users, audit, contracts.tables(), clock, ids);
     }
 
     public DataLayout layout() {
@@ -72,7 +74,7 @@ public final class DataEnvironment {
     }
 
     public IngestResult ingest(String actor, Path file, String table, LocalDate businessDate, Optional<ControlTotals> expected) {
-        access.require(actor, Permission.INGEST_DATA);
+        access.requireAudited(actor, Permission.INGEST_DATA, "data.ingest", "table:" + table);
         return ingester().ingest(file, table, businessDate, actor, expected);
     }
 

@@ -36,7 +36,7 @@ class SimulatedBankIngestTest {
                 .withStartDate(LocalDate.of(2026, 10, 1)).withShiftDay(6).withBadRowRate(0.01);
         SimulationSummary bank = new BankSimulator().run(config, extract, (day, index, total, rows) -> { });
         InMemoryDataCatalog catalog = new InMemoryDataCatalog();
-        DataEnvironment data = new DataEnvironment(new DataLayout(home), catalog, io.assay.testing.DataFixtures.people(),
+        DataEnvironment data = new DataEnvironment(new DataLayout(home), catalog, io.assay.testing.DataFixtures.people(), catalog.audit(),
                 Clock.fixed(Instant.parse("2026-11-28T08:00:00Z"), ZoneOffset.UTC), IdSource.sequential(),
                 Optional.of("ab".repeat(32)));
 

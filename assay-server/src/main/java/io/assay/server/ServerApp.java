@@ -74,7 +74,7 @@ public final class ServerApp implements AutoCloseable {
     }
 
     private static Map<String, Object> health(Database database) {
-        try (Connection connection = database.dataSource().getConnection()) {
+        try (Connection connection = database.readSource().getConnection()) {
             if (!connection.isValid(2)) {
                 throw new AssayException(ErrorCode.STORAGE_FAILURE, "the metadata database does not answer");
             }

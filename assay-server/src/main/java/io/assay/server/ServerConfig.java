@@ -102,11 +102,17 @@ public record ServerConfig(String host, int port, Profile profile, boolean authe
         };
     }
 
-    /** Whether a host name or address stays on this machine. */
+    /**
+     * Whether a host name or address stays on this machine: localhost, ::1, or an IPv4 literal in
+     * 127.0.0.0/8. Regression: any name starting with "127." passed (127.attacker.example).
+     */
     public static boolean isLoopback(String host) {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        return bare.equals("localhost") || bare.startsWith("127.") || bare.equals("::1");
+        return bare.equalsIgnoreCase("localhost") || bare.equals("::1") || LOOPBACK_V4.matcher(bare).matches();
     }
+
+    private static final java.util.regex.Pattern LOOPBACK_V4 =
+            java.util.regex.Pattern.compile("127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){2}");
 
     private static Optional<String> value(Map<String, String> variables, String name) {
         return Optional.ofNullable(variables.get(name)).filter(v -> !v.isBlank());

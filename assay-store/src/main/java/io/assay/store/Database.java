@@ -86,6 +86,11 @@ public final class Database implements AutoCloseable {
         return writes;
     }
 
+    /** Where reads go: on the embedded file, connections of their own that never wait for the writer. */
+    public DataSource readSource() {
+        return reads;
+    }
+
     public SqlDialect dialect() {
         return config.dialect();
     }

@@ -145,7 +145,11 @@ public final class FileArtifactStore implements ArtifactStore {
                     channel.force(true);
                 }
                 Path target = pathOf(sha256);
-                Files.createDirectories(target.getParent());
+                if (!Files.isDirectory(target.getParent())) {
+                    // A new shard folder is an entry of its parent: synced too, so the artifact's path survives a power cut.
+                    Files.createDirectories(target.getParent());
+                    syncFolder(target.getParent().getParent());
+                }
                 if (!Files.exists(target)) {
                     moveAtomically(temporary, target);
                 }
@@ -178,6 +182,14 @@ public final class FileArtifactStore implements ArtifactStore {
             folder.force(true);
         } catch (IOException ignored) {
             // some file systems cannot sync a directory; the rename itself is atomic
+        }
+    }
+
+    private static void syncFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException ignored) {
+            // some file systems cannot sync a directory
         }
     }
 

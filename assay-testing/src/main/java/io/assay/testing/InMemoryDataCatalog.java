@@ -116,6 +116,11 @@ public final class InMemoryDataCatalog implements DataCatalog {
         audit(DataAuditEvents.read(read));
     }
 
+    /** The audit log this catalog appends to. */
+    public AuditLog audit() {
+        return audit;
+    }
+
     /** The audit chain this catalog appends to, whole. */
     public List<AuditEvent> auditEvents() {
         List<AuditEvent> events = new ArrayList<>();

@@ -41,7 +41,7 @@ class DataAccessServiceTest {
         Map<String, User> people = Map.of("dana", person("dana", Role.DATA_SCIENTIST, true), "eve", person("eve", Role.DATA_SCIENTIST, true),
                 "sam", person("sam", Role.DATA_STEWARD, true), "stu", person("stu", Role.DATA_STEWARD, true),
                 "gone", person("gone", Role.DATA_SCIENTIST, false), "aud", person("aud", Role.AUDITOR, true));
-        access = new DataAccessService(catalog, name -> Optional.ofNullable(people.get(name)), Set.of("transactions", "accounts", "customers"),
+        access = new DataAccessService(catalog, name -> Optional.ofNullable(people.get(name)), catalog.audit(), Set.of("transactions", "accounts", "customers"),
                 clock, IdSource.sequential());
     }
 
@@ -61,6 +61,9 @@ class DataAccessServiceTest {
         assertThatThrownBy(() -> access.grant("dana", "p", List.of("accounts"), LocalDate.of(2026, 12, 31), "ghost"))
                 .extracting(e -> ((AssayException) e).code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
         assertThat(catalog.listGrants(Optional.empty())).hasSize(1);
+        // Regression: refused grants were not in the audit log, though every refused attempt should be.
+        assertThat(catalog.auditEvents()).extracting(event -> event.entry().action())
+                .containsExactly("data.grant.refused", "data.grant.refused", "data.grant.refused", "data.grant", "data.grant.refused");
     }
 
     @Test

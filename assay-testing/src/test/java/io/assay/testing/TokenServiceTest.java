@@ -50,7 +50,7 @@ class TokenServiceTest {
     @Test
     void a_wrong_revoked_or_expired_token_or_an_inactive_user_is_refused_alike() {
         TokenService.Issued forever = tokens.create("root", "crm", "crm", Optional.empty(), "t");
-        TokenService.Issued hour = tokens.create("root", "dana", "laptop", Optional.of(RegistryFixtures.NOW.plusSeconds(3600)), "t");
+        TokenService.Issued hour = tokens.create("dana", "dana", "laptop", Optional.of(RegistryFixtures.NOW.plusSeconds(3600)), "t");
         String tampered = forever.secret().substring(0, forever.secret().length() - 1)
                 + (forever.secret().endsWith("A") ? "B" : "A");
 
@@ -66,11 +66,20 @@ class TokenServiceTest {
         assertUnauthenticated(again.secret());
     }
 
+    /** A person makes their own token; an admin makes only applications' — so no one holds a secret acting as another person. */
     @Test
-    void only_an_admin_issues_tokens() {
-        assertThatThrownBy(() -> tokens.create("dana", "dana", "mine", Optional.empty(), "t"))
-                .isInstanceOfSatisfying(AssayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ROLE_REQUIRED));
+    void a_person_makes_their_own_token_and_an_admin_only_an_applications() {
+        assertThatThrownBy(() -> tokens.create("root", "dana", "for dana", Optional.empty(), "t"))
+                .isInstanceOfSatisfying(AssayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SEGREGATION_OF_DUTIES));
+        assertThatThrownBy(() -> tokens.create("dana", "crm", "for crm", Optional.empty(), "t"))
+                .isInstanceOfSatisfying(AssayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SEGREGATION_OF_DUTIES));
         assertThat(tokens.list(Optional.empty())).isEmpty();
+
+        TokenService.Issued own = tokens.create("dana", "dana", "mine", Optional.empty(), "t");
+        assertThat(tokens.authenticate(own.secret()).name()).isEqualTo("dana");
+        assertThat(tokens.listAs("dana", Optional.of("dana"))).hasSize(1);
+        assertThatThrownBy(() -> tokens.listAs("dana", Optional.empty())).isInstanceOf(AssayException.class);
+        assertThat(tokens.revoke("dana", own.token().id(), "t").revokedAt()).isPresent();
     }
 
     private void assertUnauthenticated(String presented) {

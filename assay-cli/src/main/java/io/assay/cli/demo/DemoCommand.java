@@ -64,7 +64,7 @@ public final class DemoCommand implements Callable<Integer> {
         story.bank(bank);
         try (Session session = new Session(config.withHome(demoHome), context.environment());
              DemoServer server = DemoServer.start(session, context.environment().clock(), output)) {
-            story.people(server, config.actor());
+            story.people(session, server, config.actor());
             story.ingest(server.dataAs(DemoServer.STEWARD), extract);
             story.access(server);
             story.governance(session, server, demoHome.resolve("work"), context.environment().clock());

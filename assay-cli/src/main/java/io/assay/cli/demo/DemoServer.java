@@ -58,13 +58,15 @@ final class DemoServer implements AutoCloseable {
         return server;
     }
 
-    /** The admin adds each person with their roles over REST and issues a token for those who call the API in the demo. */
-    void addPeople(String admin, Map<String, List<Role>> people) {
+    /**
+     * The admin adds each person with their roles over REST; each then makes their own token on
+     * the demo's home, as a person does (an admin makes only applications' tokens).
+     */
+    void addPeople(Session session, String admin, Map<String, List<Role>> people) {
         Governance asAdmin = governanceAs(admin);
         people.forEach((name, roles) -> {
             asAdmin.addUser(new Requests.AddUser(name, roles.stream().map(Role::name).toList()));
-            tokens.put(name, asAdmin.createToken(new Requests.CreateToken(name, Optional.of("demo"), Optional.empty())).token()
-                    .orElseThrow());
+            tokens.put(name, session.services().tokens().create(name, name, "demo", Optional.empty(), requestId).secret());
         });
     }
 

@@ -65,7 +65,7 @@ final class DemoStory {
     }
 
     /** The home's admin adds the people of the story over REST, with their roles, and issues their tokens. */
-    void people(DemoServer server, String admin) {
+    void people(Session session, DemoServer server, String admin) {
         output.note("2. 'assay server' runs on the demo home (" + server.url() + "); " + admin + ", its admin, adds the people over REST");
         output.note("   with their roles and a token each: " + STEWARD + " (data steward: the data team's nightly pipeline), "
                 + SCIENTIST + " (data scientist, also on the data review board), " + GovernanceChapter.LEGAL + ", "
@@ -79,7 +79,7 @@ final class DemoStory {
         people.put(GovernanceChapter.COMPLIANCE, List.of(Role.COMPLIANCE_REVIEWER));
         people.put(GovernanceChapter.MLOPS, List.of(Role.MLOPS));
         people.put(GovernanceChapter.AUDITOR, List.of(Role.AUDITOR));
-        server.addPeople(admin, people);
+        server.addPeople(session, admin, people);
         summary.put("people", people.size() + 1);
     }
 

@@ -37,6 +37,8 @@ public enum Permission {
     OPERATE_MODELS("test, promote, retire and route model versions", EnumSet.of(MLOPS)),
     MANAGE_ACCESS("manage users and tokens", EnumSet.of(ADMIN)),
     READ_AUDIT("read the audit log", EnumSet.of(AUDITOR, ADMIN)),
+    /** Walk the whole chain: every person it concerns may; a business application (APP) has no use for it. */
+    VERIFY_AUDIT("verify the audit chain", EnumSet.complementOf(EnumSet.of(APP))),
     /** Snapshots, their schemas and quarantined rows (never their data), and the contracts. */
     READ_DATA_CATALOG("read the data catalog", EnumSet.of(DATA_SCIENTIST, MLOPS, DATA_STEWARD, DATA_REVIEWER, AUDITOR)),
     INGEST_DATA("ingest data batches", EnumSet.of(DATA_STEWARD)),

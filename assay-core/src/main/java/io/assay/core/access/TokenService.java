@@ -57,10 +57,10 @@ public final class TokenService {
     public Issued create(String actorName, String user, String label, Optional<Instant> expiresAt, String requestId) {
         Names.requireUserName(user);
         return changes.run(actorName, "token.create", "user:" + user, requestId, tx -> {
-            requireAdmin(tx, actorName);
-            if (tx.findUser(user).filter(User::active).isEmpty()) {
-                throw AssayException.notFound("no active user " + Names.quoted(user));
-            }
+            Actor actor = tx.activeActor(actorName);
+            User holder = tx.findUser(user).filter(User::active).orElseThrow(() -> AssayException.notFound("no active user "
+                    + Names.quoted(user)));
+            requireMayIssue(actor, holder);
             Instant now = changes.now();
             expiresAt.filter(at -> !at.isAfter(now)).ifPresent(at -> {
                 throw AssayException.invalid("token expiry " + at + " is not in the future");
@@ -78,8 +78,12 @@ public final class TokenService {
 
     public ApiToken revoke(String actorName, String tokenId, String requestId) {
         return changes.run(actorName, "token.revoke", "token:" + Names.requireText("token id", tokenId, 64), requestId, tx -> {
-            requireAdmin(tx, actorName);
+            Actor actor = tx.activeActor(actorName);
             ApiToken token = tx.findToken(tokenId).orElseThrow(() -> AssayException.notFound("no token " + Names.quoted(tokenId)));
+            // Anyone may give up a token of their own; an admin may revoke anyone's.
+            if (!token.user().equals(actorName)) {
+                Permission.MANAGE_ACCESS.require(actor);
+            }
             if (token.revokedAt().isPresent()) {
                 throw new AssayException(ErrorCode.ALREADY_DONE, "token " + tokenId + " was revoked already, at " + token.revokedAt().get()
                         + "; nothing changed");
@@ -113,14 +117,35 @@ public final class TokenService {
         return store.listTokens(user);
     }
 
-    /** The tokens as one person may see them (never their secrets): only an ADMIN lists tokens. */
+    /** The tokens as one person may see them (never their secrets): an ADMIN lists everyone's, anyone their own. */
     public List<ApiToken> listAs(String actorName, Optional<String> user) {
-        requireAdmin(store, actorName);
+        Actor actor = store.activeActor(actorName);
+        if (!user.equals(Optional.of(actorName))) {
+            Permission.MANAGE_ACCESS.require(actor);
+        }
         return store.listTokens(user);
     }
 
-    private static void requireAdmin(UserDirectory users, String actorName) {
-        Permission.MANAGE_ACCESS.require(users.activeActor(actorName));
+    /**
+     * Who may hold a token made by whom. A person's token is made by that person, so nobody,
+     * an admin included, holds a secret that acts as someone else: segregation of duties would
+     * otherwise be one token away. An admin makes the tokens of business applications (users
+     * holding APP alone), which have no one to make their own.
+     */
+    private static void requireMayIssue(Actor actor, User holder) {
+        if (actor.name().equals(holder.name())) {
+            return;
+        }
+        if (!Permission.MANAGE_ACCESS.grantedTo(actor)) {
+            throw new AssayException(ErrorCode.SEGREGATION_OF_DUTIES, actor.name() + " may make only their own tokens; a token of "
+                    + holder.name() + "'s is " + holder.name() + "'s to make");
+        }
+        if (!holder.roles().equals(java.util.Set.of(Role.APP))) {
+            throw new AssayException(ErrorCode.SEGREGATION_OF_DUTIES, actor.name() + " may not make a token for " + holder.name()
+                    + ": a person makes their own (" + holder.name() + " runs 'assay --as " + holder.name() + " tokens create --user "
+                    + holder.name() + "' on the server's home, or calls POST /api/v1/tokens with a token of theirs); an admin makes "
+                    + "tokens for applications (users holding APP alone)");
+        }
     }
 
     private static String sha256(String secret) {

@@ -32,8 +32,7 @@ public final class AuditService {
      * events appended meanwhile do not matter.
      */
     public AuditVerification verify(String actorName, Optional<AuditCheckpoint> checkpoint) {
-        // Anyone who may act may verify: the chain is there to be checked by everyone it concerns.
-        Permission.SIGN_IN.require(store.activeActor(actorName));
+        Permission.VERIFY_AUDIT.require(store.activeActor(actorName));
         return verify(checkpoint);
     }
 

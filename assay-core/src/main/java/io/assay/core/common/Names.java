@@ -19,6 +19,11 @@ public final class Names {
         return table;
     }
 
+    /** Whether {@code user} is a well-formed user name (it need not be a user). */
+    public static boolean isUserName(String user) {
+        return user != null && USER.matcher(user).matches();
+    }
+
     public static String requireUserName(String user) {
         if (user == null || !USER.matcher(user).matches()) {
             throw AssayException.invalid("user name " + quoted(user)

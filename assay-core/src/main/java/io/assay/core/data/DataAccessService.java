@@ -4,6 +4,8 @@ import io.assay.core.access.Actor;
 import io.assay.core.access.Permission;
 import io.assay.core.access.User;
 import io.assay.core.access.UserDirectory;
+import io.assay.core.audit.AuditEntry;
+import io.assay.core.audit.AuditLog;
 import io.assay.core.common.IdSource;
 import io.assay.core.common.Names;
 import io.assay.core.error.AssayException;
@@ -32,13 +34,16 @@ import static java.util.Objects.requireNonNull;
 public final class DataAccessService {
     private final DataCatalog catalog;
     private final UserDirectory users;
+    private final AuditLog audit;
     private final Set<String> knownTables;
     private final Clock clock;
     private final IdSource ids;
 
-    public DataAccessService(DataCatalog catalog, UserDirectory users, Set<String> knownTables, Clock clock, IdSource ids) {
+    /** @param audit where refused grants, revocations and other refused actions are recorded (grants themselves join it with the catalog's change) */
+    public DataAccessService(DataCatalog catalog, UserDirectory users, AuditLog audit, Set<String> knownTables, Clock clock, IdSource ids) {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.users = requireNonNull(users, "users is null");
+        this.audit = requireNonNull(audit, "audit is null");
         this.knownTables = Set.copyOf(requireNonNull(knownTables, "knownTables is null"));
         this.clock = requireNonNull(clock, "clock is null");
         this.ids = requireNonNull(ids, "ids is null");
@@ -56,6 +61,44 @@ public final class DataAccessService {
     }
 
     public AccessGrant grant(String user, String purpose, List<String> tables, LocalDate expiresOn, String grantedBy) {
+        return audited(grantedBy, "data.grant", "user:" + Names.printable(String.valueOf(user), 128),
+                () -> grantChecked(user, purpose, tables, expiresOn, grantedBy));
+    }
+
+    public AccessGrant revoke(String grantId, String revokedBy) {
+        return audited(revokedBy, "data.revoke", "grant:" + Names.printable(String.valueOf(grantId), 128), () -> {
+            require(revokedBy, Permission.GRANT_DATA_ACCESS);
+            requireText("grant id", grantId, 128);
+            return catalog.revokeGrant(grantId, new Revocation(requireUserName(revokedBy), clock.instant()));
+        });
+    }
+
+    /**
+     * As {@link #require}, recording a refusal as {@code <action>.refused} in the audit log, as the
+     * registry records its refusals: for actions of the data environment that change something
+     * (an ingest).
+     */
+    public Actor requireAudited(String actorName, Permission permission, String action, String subject) {
+        return audited(actorName, action, subject, () -> require(actorName, permission));
+    }
+
+    private <T> T audited(String actorName, String action, String subject, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (AssayException refused) {
+            if (Names.isUserName(actorName)) {
+                try {
+                    audit.append(new AuditEntry(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), actorName,
+                            action + ".refused", subject, "-", "-", refused.code() + ": " + refused.getMessage(), ids.next("req")));
+                } catch (RuntimeException auditFailed) {
+                    refused.addSuppressed(auditFailed);
+                }
+            }
+            throw refused;
+        }
+    }
+
+    private AccessGrant grantChecked(String user, String purpose, List<String> tables, LocalDate expiresOn, String grantedBy) {
         require(grantedBy, Permission.GRANT_DATA_ACCESS);
         requireUserName(user);
         if (user.equals(grantedBy)) {
@@ -80,12 +123,6 @@ public final class DataAccessService {
                 requireUserName(grantedBy), now, Optional.empty());
         catalog.saveGrant(grant);
         return grant;
-    }
-
-    public AccessGrant revoke(String grantId, String revokedBy) {
-        require(revokedBy, Permission.GRANT_DATA_ACCESS);
-        requireText("grant id", grantId, 128);
-        return catalog.revokeGrant(grantId, new Revocation(requireUserName(revokedBy), clock.instant()));
     }
 
     /**
@@ -128,10 +165,24 @@ public final class DataAccessService {
                     + " (ask a data steward: assay data grant --user " + user + " --tables " + String.join(",", uncovered)
                     + " --purpose \"<what for>\" --expires +30d)");
         }
-        DataRead read = new DataRead(ids.next("read"), user, String.join("; ", purposes), checkedTables,
+        // The purposes of several grants, joined, may outgrow what a read keeps; the grant ids say the rest.
+        DataRead read = new DataRead(ids.next("read"), user, Names.printable(String.join("; ", purposes), 2000), checkedTables,
                 List.copyOf(grantIds), DataRead.Outcome.ALLOWED, what, now);
         catalog.recordRead(read);
         return read;
+    }
+
+    /**
+     * Whether {@code user} may query at all, asked before their SQL is even parsed; a refusal is
+     * logged as a refused read like any other.
+     */
+    public void requireQuerier(String user, String what) {
+        try {
+            require(user, Permission.QUERY_DATA);
+        } catch (AssayException refused) {
+            refuseRead(user, List.of(), what, refused.getMessage());
+            throw refused;
+        }
     }
 
     /**

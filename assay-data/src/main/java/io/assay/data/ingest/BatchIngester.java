@@ -132,7 +132,8 @@ public final class BatchIngester {
             Snapshot snapshot = new Snapshot(snapshotId, contract.table(), businessDate, contract.version(),
                     file.getFileName().toString(), sourceSha256, sourceRows, published, quarantined, contentSha256,
                     contract.snapshotSchema(), layout.snapshotLocation(contract.table(), businessDate, snapshotId), user,
-                    clock.instant());
+                    // To the microsecond, as the catalog keeps it: the answer and a later read show the same instant.
+                    clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
             return new IngestResult(IngestResult.Outcome.PUBLISHED,
                     publisher.publish(publish, SnapshotManifest.of(snapshot, key.keyId())), since(started));
         }

@@ -43,9 +43,10 @@ public final class BatchRejectedException extends AssayException {
                 .map(v -> "row " + v.row() + " " + v.rule() + " in " + v.column() + ": " + v.detail())
                 .collect(Collectors.joining("; "));
         return String.format("batch %s for table %s on %s rejected: %d of %d rows (%.1f%%) broke the contract, more than "
-                        + "the %.1f%% (and %d rows) allowed; nothing was published. Rules: %s. First rows: %s. Report: %s",
+                        + "the %.1f%% (and %d rows) allowed; nothing was published. Rules: %s. First rows: %s. Report: data/rejected/%s in the "
+                        + "Assay home",
                 report.file(), report.table(), report.businessDate(), report.badRows(), report.sourceRows(),
                 100.0 * report.badRows() / Math.max(1, report.sourceRows()), 100 * report.maxRejectedShare(), report.toleratedBadRows(), rules,
-                examples, report.savedAt());
+                examples, report.savedAt().getFileName());
     }
 }

@@ -52,10 +52,12 @@ public final class SnapshotQueries {
             throw AssayException.invalid("the row limit must be between 1 and 1000000, was " + maxRows);
         }
         String what = "query sha256:" + sha256(sql);
+        // The permission first: someone who may not query learns nothing of how their SQL parses.
+        access.requireQuerier(user, what);
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
             Set<String> tables;
             try {
-                tables = ReferencedTables.of(duckdb, sql);
+                tables = referencedTables(duckdb, sql);
                 if (tables.isEmpty()) {
                     throw AssayException.invalid("the query reads no table of the data environment");
                 }
@@ -83,6 +85,15 @@ public final class SnapshotQueries {
             }
         } catch (SQLException e) {
             throw AssayException.invalid("the query failed: " + firstLine(e.getMessage()));
+        }
+    }
+
+    /** The tables the SQL names; SQL that DuckDB cannot even take apart (a NUL character, say) is refused the same way. */
+    private static Set<String> referencedTables(Connection duckdb, String sql) {
+        try {
+            return ReferencedTables.of(duckdb, sql);
+        } catch (SQLException e) {
+            throw AssayException.invalid("the query cannot be read as SQL: " + firstLine(e.getMessage()));
         }
     }
 

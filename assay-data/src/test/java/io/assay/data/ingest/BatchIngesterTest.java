@@ -51,7 +51,7 @@ class BatchIngesterTest {
     @BeforeEach
     void setUp() {
         catalog = new InMemoryDataCatalog();
-        data = new DataEnvironment(new DataLayout(home), catalog, io.assay.testing.DataFixtures.people(),
+        data = new DataEnvironment(new DataLayout(home), catalog, io.assay.testing.DataFixtures.people(), catalog.audit(),
                 Clock.fixed(Instant.parse("2026-11-28T08:00:00Z"), ZoneOffset.UTC), IdSource.sequential(), Optional.of(KEY));
     }
 

@@ -40,7 +40,7 @@ class SnapshotQueriesTest {
     void ingestTwoDays() throws Exception {
         catalog = new InMemoryDataCatalog();
         clock = new SettableClock(Instant.parse("2026-11-28T08:00:00Z"), ZoneOffset.UTC);
-        data = new DataEnvironment(new DataLayout(home), catalog, io.assay.testing.DataFixtures.people(), clock, IdSource.sequential(), Optional.of(KEY));
+        data = new DataEnvironment(new DataLayout(home), catalog, io.assay.testing.DataFixtures.people(), catalog.audit(), clock, IdSource.sequential(), Optional.of(KEY));
         for (String day : List.of("2026-11-26", "2026-11-27")) {
             Path file = home.resolve("in/" + day + ".csv");
             Files.createDirectories(file.getParent());

@@ -26,11 +26,14 @@ final class AdminRoutes {
                         (ctx, as) -> as.governance().setRoles(ctx.pathParam("user"), Bodies.read(ctx, SetRoles.class))).returns(UserView.class),
                 ApiRoute.post(DEACTIVATE_USER, Permission.MANAGE_ACCESS, "Stop a user from acting; their record stays", null, 200,
                         (ctx, as) -> as.governance().deactivate(ctx.pathParam("user"))).returns(UserView.class),
-                ApiRoute.get(TOKENS, Permission.MANAGE_ACCESS, "List tokens (never their secrets); ?user= narrows to one user",
+                ApiRoute.get(TOKENS, Permission.MANAGE_ACCESS,
+                        "List tokens (never their secrets); ?user= narrows to one user (anyone may list their own)",
                         (ctx, as) -> as.governance().tokens(Optional.ofNullable(ctx.queryParam("user")))).returnsListOf(TokenView.class),
-                ApiRoute.post(CREATE_TOKEN, Permission.MANAGE_ACCESS, "Issue a token; the answer holds its secret, shown this once", CreateToken.class, 201,
+                ApiRoute.post(CREATE_TOKEN, Permission.SIGN_IN,
+                        "Issue a token: one's own, or as ADMIN an application's (APP); the answer holds its secret, shown this once",
+                        CreateToken.class, 201,
                         (ctx, as) -> as.governance().createToken(Bodies.read(ctx, CreateToken.class))).returns(TokenView.class),
-                ApiRoute.post(REVOKE_TOKEN, Permission.MANAGE_ACCESS, "Revoke a token at once", null, 200,
+                ApiRoute.post(REVOKE_TOKEN, Permission.SIGN_IN, "Revoke a token at once (one's own, or any as ADMIN)", null, 200,
                         (ctx, as) -> as.governance().revokeToken(ctx.pathParam("id"))).returns(TokenView.class));
     }
 }

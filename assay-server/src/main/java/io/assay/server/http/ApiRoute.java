@@ -19,10 +19,11 @@ import static java.util.Objects.requireNonNull;
  * @param status      the status of a successful answer
  * @param response    the wire record of a successful answer (for the API description)
  * @param manyOf      the answer is a list of {@code response}
- * @param upload      the body is a file streamed to disk (a batch, a model), so the permission is checked before it is received
+ * @param checkedFirst the permission is checked before the handler runs: the body is a file streamed to disk (a batch, a
+ *                    model), or the handler writes its own answer (an export), which a HEAD must not start
  */
 public record ApiRoute(HandlerType method, String path, Optional<Permission> permission, String summary, Optional<Class<?>> requestBody,
-                       int status, Optional<Class<?>> response, boolean manyOf, boolean upload, RouteHandler handler) {
+                       int status, Optional<Class<?>> response, boolean manyOf, boolean checkedFirst, RouteHandler handler) {
     public ApiRoute {
         requireNonNull(method, "method is null");
         requireNonNull(path, "path is null");
@@ -61,6 +62,11 @@ public record ApiRoute(HandlerType method, String path, Optional<Permission> per
                 handler);
     }
 
+    /** This route with its permission checked before its handler runs (see {@code checkedFirst}). */
+    public ApiRoute checkingFirst() {
+        return new ApiRoute(method, path, permission, summary, requestBody, status, response, manyOf, true, handler);
+    }
+
     /** A route at an endpoint declared in {@link io.assay.api.Endpoints}, the one place its method and path are written. */
     public static ApiRoute of(Endpoint endpoint, Permission permission, String summary, Class<?> body, int status, RouteHandler handler) {
         return new ApiRoute(HandlerType.findOrCreate(endpoint.method()), endpoint.path(), Optional.ofNullable(permission), summary,
@@ -69,10 +75,10 @@ public record ApiRoute(HandlerType method, String path, Optional<Permission> per
     }
 
     public ApiRoute returns(Class<?> type) {
-        return new ApiRoute(method, path, permission, summary, requestBody, status, Optional.of(type), false, upload, handler);
+        return new ApiRoute(method, path, permission, summary, requestBody, status, Optional.of(type), false, checkedFirst, handler);
     }
 
     public ApiRoute returnsListOf(Class<?> type) {
-        return new ApiRoute(method, path, permission, summary, requestBody, status, Optional.of(type), true, upload, handler);
+        return new ApiRoute(method, path, permission, summary, requestBody, status, Optional.of(type), true, checkedFirst, handler);
     }
 }

@@ -111,9 +111,9 @@ public final class ApiServer implements AutoCloseable {
         User caller = authenticator.authenticate(ctx);
         ctx.attribute(ACTOR, caller.name());
         // Who may take the call is the core's to check, behind the route, as for a local --as: the same rule, words and audit.
-        if (route.upload() || ctx.method() == HandlerType.HEAD) {
-            // A file is received only by someone who may send it, asked before the disk fills; a HEAD, which reads
-            // nothing, is answered only to whom the GET would be. Both the core's rule, in the core's words.
+        if (route.checkedFirst()) {
+            // A file is received only by someone who may send it, asked before the disk fills; an export is not started
+            // for a HEAD. The core's rule in the core's words; every other route's handler asks the core itself.
             route.permission().orElseThrow().require(services.users().activeActor(caller.name()));
         }
         try (Governance governance = new LocalGovernance(services, caller.name(), requestId);

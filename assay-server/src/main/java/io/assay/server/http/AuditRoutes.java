@@ -29,7 +29,7 @@ final class AuditRoutes {
 
     static List<ApiRoute> routes() {
         return List.of(
-                ApiRoute.post(VERIFY_AUDIT, Permission.SIGN_IN,
+                ApiRoute.post(VERIFY_AUDIT, Permission.VERIFY_AUDIT,
                         "Walk the chain and name the first broken event, optionally against a checkpoint", VerifyAudit.class, 200,
                         (ctx, as) -> as.governance().verifyAudit(ctx.bodyAsBytes().length == 0 ? Optional.empty()
                                 : Bodies.read(ctx, VerifyAudit.class).against())).returns(AuditCheck.class),
@@ -48,7 +48,7 @@ final class AuditRoutes {
                             as.governance().exportAudit(from, to, event -> writeLine(out, event));
                             out.flush();
                             return null;
-                        }).returnsListOf(AuditEventView.class));
+                        }).returnsListOf(AuditEventView.class).checkingFirst());
     }
 
     private static LocalDate day(String name, String value) {

@@ -44,6 +44,12 @@ final class Authenticator {
                 throw new AssayException(ErrorCode.UNAUTHENTICATED, "authentication is off, so only calls addressed to this machine "
                         + "(localhost, 127.0.0.1) are taken without a token");
             }
+            // A web page open in a browser on this machine can send simple requests here too (a form post, a text
+            // body); browsers say so in Origin and Sec-Fetch-Site, which the CLI and other programs do not send.
+            String site = ctx.header("Sec-Fetch-Site");
+            if (ctx.header("Origin") != null || (site != null && !site.equals("none"))) {
+                throw new AssayException(ErrorCode.UNAUTHENTICATED, "a call from a web page needs a token, even with authentication off");
+            }
             return users.find(localUserWhenAuthOff.get()).filter(User::active).orElseThrow(() -> new AssayException(
                     ErrorCode.UNAUTHENTICATED, "authentication is off, but the local user is not an active user of this home"));
         }

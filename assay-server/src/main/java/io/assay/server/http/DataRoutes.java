@@ -37,7 +37,8 @@ import static io.assay.api.Endpoints.SNAPSHOTS;
 final class DataRoutes {
     /** A batch larger than this is more likely a mistake than a day of a bank's extract. */
     static final long MAX_BATCH_BYTES = 16L << 30;
-    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    /** A file name as people write them (spaces, brackets, accents), but never a path, a control character or a hidden file. */
+    private static final Pattern FILE_NAME = Pattern.compile("[^./\\\\\\p{Cntrl}][^/\\\\\\p{Cntrl}]{0,254}");
 
     private DataRoutes() {}
 
@@ -96,11 +97,21 @@ final class DataRoutes {
         if (rows == null || sha256 == null) {
             throw AssayException.invalid("control totals take both ?rows= and ?sha256=, or neither");
         }
+        long count;
         try {
-            return Optional.of(new ControlTotalsView(Long.parseLong(rows), sha256));
+            count = Long.parseLong(rows);
         } catch (NumberFormatException e) {
-            throw AssayException.invalid("query parameter 'rows' " + Names.quoted(rows) + " is not a whole number");
+            count = -1;
         }
+        // Checked before the batch is received, so a wrong total costs no upload.
+        if (count < 0) {
+            throw AssayException.invalid("query parameter 'rows' " + Names.quoted(Names.printable(rows, 40)) + " is not a count of rows");
+        }
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            throw AssayException.invalid("query parameter 'sha256' " + Names.quoted(Names.printable(sha256, 80))
+                    + " is not a SHA-256 in hex (64 characters 0-9a-f)");
+        }
+        return Optional.of(new ControlTotalsView(count, sha256));
     }
 
     /** The name the client gave its file (kept in the snapshot's lineage), if it is a plain file name; else {@code <table>.csv}. */
@@ -110,7 +121,7 @@ final class DataRoutes {
         }
         if (!FILE_NAME.matcher(given).matches()) {
             throw AssayException.invalid("query parameter 'file' " + Names.quoted(Names.printable(given, 100))
-                    + " is not a plain file name (letters, digits, . _ -)");
+                    + " is not a file name (no folder, no control character, not starting with a dot, at most 255 characters)");
         }
         return given;
     }

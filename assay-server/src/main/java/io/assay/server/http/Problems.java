@@ -62,6 +62,12 @@ final class Problems {
                 default -> new AssayException(ErrorCode.UNEXPECTED, "the request failed with status " + http.getStatus());
             };
         }
+        // Domain records refuse values out of their range this way (a negative sequence, a date past year 999,999,999):
+        // bad input, answered as such, and logged in case it was a bug after all.
+        if (failure instanceof IllegalArgumentException || failure instanceof java.time.DateTimeException) {
+            LOG.warn("request {} refused a value: {}", RequestIds.of(ctx), failure.toString());
+            return AssayException.invalid(Names.printable(String.valueOf(failure.getMessage()), 300));
+        }
         // Unexpected failures are logged with their cause; the client gets only the request id, never internals.
         LOG.error("request {} failed", RequestIds.of(ctx), failure);
         return new AssayException(ErrorCode.UNEXPECTED, "unexpected failure; the server log has it under request id " + RequestIds.of(ctx));

@@ -264,6 +264,10 @@ public final class LocalGovernance implements Governance {
 
     @Override
     public AuditCheck verifyAudit(Optional<CheckpointView> against) {
+        against.filter(c -> c.checkpointFormat() != CheckpointView.FORMAT).ifPresent(c -> {
+            throw AssayException.invalid("the checkpoint is of format " + c.checkpointFormat() + "; this Assay reads format "
+                    + CheckpointView.FORMAT);
+        });
         Optional<AuditCheckpoint> checkpoint = against.map(c -> new AuditCheckpoint(c.sequence(), c.hash(), c.exportedAt()));
         return Views.check(services.audit().verify(actor, checkpoint), against);
     }

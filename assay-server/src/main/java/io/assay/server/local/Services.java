@@ -44,6 +44,6 @@ public record Services(ModelRegistry registry, RoutingService routing, UserServi
         return new Services(new ModelRegistry(store, new LifecyclePolicy(), clock), new RoutingService(store, new RoutingPolicy(), clock),
                 new UserService(store, clock), new TokenService(store, clock), new AuditService(store, clock),
                 new FileArtifactStore(home.resolve("artifacts")),
-                new DataEnvironment(new DataLayout(home), catalog, store, clock, IdSource.random(), pseudonymKey), clock);
+                new DataEnvironment(new DataLayout(home), catalog, store, store, clock, IdSource.random(), pseudonymKey), clock);
     }
 }
