@@ -103,6 +103,18 @@ class MalformedBodyCorpusTest {
         assertThat(text.json().path("detail").asText()).isEqualTo("field 'user' must be text, not the number 7");
     }
 
+    /** Regression: well-formed JSON with a value out of a record's range (a negative sequence, a far date) answered 500. */
+    @Test
+    void a_value_out_of_range_is_a_400_naming_it() {
+        Http.Response sequence = server.http.post("/api/v1/audit/verifications", server.tokenOf.get(Role.AUDITOR),
+                "{\"against\":{\"checkpoint_format\":1,\"sequence\":-1,\"hash\":\"" + "c".repeat(64)
+                        + "\",\"exported_at\":\"2026-12-01T00:00:00Z\"}}");
+        Http.Response farDay = server.http.get("/api/v1/audit/events?from=2026-01-01&to=%2B999999999-12-31", server.adminToken);
+
+        assertThat(sequence.status()).as(sequence.body()).isEqualTo(400);
+        assertThat(farDay.status()).as(farDay.body()).isEqualTo(400);
+    }
+
     private static List<Attempt> corpus(Class<?> type) throws Exception {
         List<Attempt> attempts = new ArrayList<>();
         String valid = ExampleBodies.VALID.get(type);
