@@ -35,27 +35,30 @@ public final class BankSimulator {
         Sequences sequences = new Sequences();
         long[] rowsPerTable = new long[Table.ALL.length];
         long rowsSoFar = 0;
-        for (int index = 0; index < config.days(); index++) {
-            Today today = new Today(config, index);
-            outcomes.customersJoined += population.acquire(today);
-            Path partial = folders.startDay(today.date);
-            Map<Table, DayFiles.Totals> totals;
-            try (DayFiles files = new DayFiles(partial, today, badRows, sequences)) {
-                DayContext context = new DayContext(today, files, outcomes, config.seed());
-                for (int customer = 0; customer < population.size(); customer++) {
-                    CustomerDay.play(population.get(customer), context);
+        try (GroundTruth truth = new GroundTruth(outDir)) {
+            for (int index = 0; index < config.days(); index++) {
+                Today today = new Today(config, index);
+                outcomes.customersJoined += population.acquire(today);
+                Path partial = folders.startDay(today.date);
+                Map<Table, DayFiles.Totals> totals;
+                try (DayFiles files = new DayFiles(partial, today, badRows, sequences)) {
+                    DayContext context = new DayContext(today, files, outcomes, config.seed(), truth);
+                    for (int customer = 0; customer < population.size(); customer++) {
+                        CustomerDay.play(population.get(customer), context);
+                    }
+                    totals = files.finish();
+                } catch (RuntimeException | Error e) {
+                    folders.abandon(partial);
+                    throw e;
                 }
-                totals = files.finish();
-            } catch (RuntimeException | Error e) {
-                folders.abandon(partial);
-                throw e;
+                folders.publish(today.date, partial, totals);
+                for (Map.Entry<Table, DayFiles.Totals> entry : totals.entrySet()) {
+                    rowsPerTable[entry.getKey().ordinal()] += entry.getValue().rows();
+                    rowsSoFar += entry.getValue().rows();
+                }
+                listener.dayWritten(today.date, index, config.days(), rowsSoFar);
             }
-            folders.publish(today.date, partial, totals);
-            for (Map.Entry<Table, DayFiles.Totals> entry : totals.entrySet()) {
-                rowsPerTable[entry.getKey().ordinal()] += entry.getValue().rows();
-                rowsSoFar += entry.getValue().rows();
-            }
-            listener.dayWritten(today.date, index, config.days(), rowsSoFar);
+            truth.publish();
         }
         Map<String, Long> rows = new LinkedHashMap<>();
         for (Table table : Table.ALL) {

@@ -86,6 +86,7 @@ final class Churn {
                 c.status = CustomerStatus.DORMANT;
                 c.changed = true;
                 context.outcomes.customersDormant++;
+                context.truth.record(c, GroundTruth.Event.LEFT, context.today.date);
             }
             case RECOVER -> {
             }
@@ -193,5 +194,6 @@ final class Churn {
         c.closedOn = context.today.epochDay;
         c.changed = true;
         context.outcomes.customersClosed++;
+        context.truth.record(c, GroundTruth.Event.LEFT, context.today.date);
     }
 }

@@ -54,6 +54,9 @@ final class CustomerDay {
                 files.products.write(c, account, ProductAction.HELD, account.openedOn);
             }
             files.accounts.write(c, account);
+            if (account.product == Product.CURRENT && account.balance < 0) {
+                context.truth.record(c, GroundTruth.Event.BELOW_ZERO, context.today.date);
+            }
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.assay.banksim;
 
-/** Everything a customer's day needs: the calendar, the dice, the files, the ledger and the outcome tally. */
+/** Everything a customer's day needs: the calendar, the dice, the files, the ledger, the outcome tally and the ground truth. */
 final class DayContext {
     final Today today;
     final Dice dice = new Dice();
@@ -8,13 +8,15 @@ final class DayContext {
     final Ledger ledger;
     final Outcomes outcomes;
     final long seed;
+    final GroundTruth truth;
 
-    DayContext(Today today, DayFiles files, Outcomes outcomes, long seed) {
+    DayContext(Today today, DayFiles files, Outcomes outcomes, long seed, GroundTruth truth) {
         this.today = today;
         this.files = files;
         this.ledger = new Ledger(files.transactions);
         this.outcomes = outcomes;
         this.seed = seed;
+        this.truth = truth;
     }
 
     /** Days since an epoch day, or a large number for {@link Customer#NEVER}. */

@@ -117,6 +117,7 @@ final class HomeBuying {
                     Descriptions.NOTARY_PAYOUT);
             c.housingPayment = 0;
             context.outcomes.mortgagesTaken++;
+            context.truth.record(c, GroundTruth.Event.MORTGAGE_OPENED, context.today.date);
         } else {
             // Financed by another bank: the instalment leaves as a payment to them.
             c.housingPayment = Math.round(principal * Holdings.MORTGAGE_ANNUITY);

@@ -26,7 +26,7 @@ class DayFoldersTest {
                 (day, index, total, rows) -> told.add(day + " " + index + "/" + total + " " + rows));
         try (Stream<Path> entries = Files.list(folder)) {
             assertThat(entries.map(path -> path.getFileName().toString()).sorted())
-                    .containsExactly("2026-07-01", "2026-07-02", "2026-07-03");
+                    .containsExactly("2026-07-01", "2026-07-02", "2026-07-03", "ground-truth.csv");
         }
         try (Stream<Path> files = Files.list(folder.resolve("2026-07-02"))) {
             assertThat(files.map(path -> path.getFileName().toString()).sorted()).containsExactly("accounts.csv",

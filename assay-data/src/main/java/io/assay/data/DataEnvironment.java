@@ -41,6 +41,7 @@ public final class DataEnvironment {
     private final Contracts contracts;
     private final DataAccessService access;
     private final Optional<String> keyFromEnvironment;
+    private final io.assay.data.features.FeatureEngine features;
 
     /** @param audit the home's audit log, where refused actions of the data environment are recorded */
     public DataEnvironment(DataLayout layout, DataCatalog catalog, UserDirectory users, AuditLog audit, Clock clock, IdSource ids,
@@ -51,6 +52,12 @@ public final class DataEnvironment {
         this.keyFromEnvironment = requireNonNull(keyFromEnvironment, "keyFromEnvironment is null");
         this.contracts = Contracts.load(Optional.of(layout.contractOverrides()));
         this.access = new DataAccessService(catalog, users, audit, contracts.tables(), clock, ids);
+        this.features = new io.assay.data.features.FeatureEngine(layout, catalog, contracts, access, audit, clock, ids);
+    }
+
+    /** Feature views, labels, training sets and serving tables over this environment's snapshots. */
+    public io.assay.data.features.FeatureEngine features() {
+        return features;
     }
 
     public DataLayout layout() {

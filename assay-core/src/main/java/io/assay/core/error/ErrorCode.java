@@ -12,6 +12,8 @@ public enum ErrorCode {
     BATCH_REJECTED(Category.INVALID_INPUT),
     UNKNOWN_TABLE(Category.INVALID_INPUT),
     INVALID_CONTRACT(Category.INVALID_INPUT),
+    /** A feature view or a use case's label definition that cannot be built as declared. */
+    INVALID_DEFINITION(Category.INVALID_INPUT),
     PATH_OUTSIDE_FOLDER(Category.INVALID_INPUT),
     REQUEST_TOO_LARGE(Category.TOO_LARGE),
     NOT_FOUND(Category.NOT_FOUND),
@@ -28,6 +30,8 @@ public enum ErrorCode {
     GATES_INCOMPLETE(Category.CONFLICT),
     APPROVALS_INCOMPLETE(Category.CONFLICT),
     NOT_ROUTABLE(Category.CONFLICT),
+    /** A label asked for before its horizon has passed: the data to judge it is not in yet. */
+    NOT_MATURE(Category.CONFLICT),
     CONFIGURATION(Category.INTERNAL),
     STORAGE_FAILURE(Category.INTERNAL),
     UNEXPECTED(Category.INTERNAL),

@@ -19,12 +19,12 @@ import java.util.TreeSet;
  * statements serialise, which also keeps the data environment read-only; table functions
  * (read_parquet, read_csv …) are refused because they would read files past the grants.
  */
-final class ReferencedTables {
+public final class ReferencedTables {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ReferencedTables() {}
 
-    static Set<String> of(Connection duckdb, String sql) throws SQLException {
+    public static Set<String> of(Connection duckdb, String sql) throws SQLException {
         JsonNode tree;
         // json_serialize_sql takes a constant, not a parameter: the query goes in as an escaped literal.
         try (Statement statement = duckdb.createStatement();

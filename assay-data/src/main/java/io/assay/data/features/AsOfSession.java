@@ -1,0 +1,151 @@
+package io.assay.data.features;
+
+import io.assay.core.data.DataCatalog;
+import io.assay.core.data.Snapshot;
+import io.assay.core.error.AssayException;
+import io.assay.data.DataLayout;
+import io.assay.data.contract.Contracts;
+import io.assay.data.contract.DataContract;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * A DuckDB session that sees the data environment as it stood at the end of one day, and nothing
+ * later: point-in-time by construction. Each table is offered only through views over the
+ * snapshots of business days up to that day (the newest snapshot of each day): an event table
+ * (transactions, digital events) as every row; a state table (customers, accounts, a bank's own
+ * bureau table) as the latest version of each keyed row, and as {@code <table>_history}, every
+ * day's version. The session may open no other file, and its configuration is locked before any
+ * definition's SQL runs in it.
+ */
+final class AsOfSession implements AutoCloseable {
+    /** One input snapshot, for the lineage of what is built in the session. */
+    record Input(String table, LocalDate businessDate, String snapshotId, String contentSha256) {
+    }
+
+    private final Connection duckdb;
+    private final List<Input> inputs;
+
+    private AsOfSession(Connection duckdb, List<Input> inputs) {
+        this.duckdb = duckdb;
+        this.inputs = List.copyOf(inputs);
+    }
+
+    /**
+     * @param upTo the last business day the session may see
+     * @param spill where DuckDB may spill beyond {@code memoryLimit}
+     */
+    static AsOfSession open(DataLayout layout, DataCatalog catalog, Contracts contracts, Set<String> tables, LocalDate upTo,
+                            Path spill, String memoryLimit) {
+        List<Input> inputs = new ArrayList<>();
+        Map<String, List<Snapshot>> perTable = new TreeMap<>();
+        for (String table : tables) {
+            List<Snapshot> snapshots = snapshotsUpTo(catalog, table, upTo);
+            perTable.put(table, snapshots);
+            snapshots.forEach(s -> inputs.add(new Input(table, s.businessDate(), s.id(), s.contentSha256())));
+        }
+        Connection duckdb = null;
+        try {
+            duckdb = DriverManager.getConnection("jdbc:duckdb:");
+            try (Statement statement = duckdb.createStatement()) {
+                statement.execute("SET memory_limit = '" + memoryLimit + "'");
+                statement.execute("SET temp_directory = " + literal(spill.toString()));
+                List<String> folders = new ArrayList<>();
+                folders.add(spill + "/");
+                for (Map.Entry<String, List<Snapshot>> entry : perTable.entrySet()) {
+                    createViews(statement, layout, contracts.forTable(entry.getKey()), entry.getValue());
+                    entry.getValue().forEach(s -> folders.add(layout.folderOf(s) + "/"));
+                }
+                statement.execute("SET allowed_directories = ["
+                        + folders.stream().map(AsOfSession::literal).collect(Collectors.joining(", ")) + "]");
+                statement.execute("SET enable_external_access = false");
+                statement.execute("SET lock_configuration = true");
+            }
+            return new AsOfSession(duckdb, inputs);
+        } catch (SQLException e) {
+            closeQuietly(duckdb);
+            throw new IllegalStateException("DuckDB could not open an as-of session: " + e.getMessage(), e);
+        }
+    }
+
+    Connection connection() {
+        return duckdb;
+    }
+
+    /** The snapshots the session reads, oldest day first. */
+    List<Input> inputs() {
+        return inputs;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(duckdb);
+    }
+
+    /** The newest snapshot of each business day up to {@code upTo}; refused when there is none. */
+    static List<Snapshot> snapshotsUpTo(DataCatalog catalog, String table, LocalDate upTo) {
+        Map<LocalDate, Snapshot> newestPerDay = new TreeMap<>();
+        List<Snapshot> all = catalog.listSnapshots(Optional.of(table));
+        for (Snapshot snapshot : all) {
+            if (!snapshot.businessDate().isAfter(upTo)) {
+                newestPerDay.merge(snapshot.businessDate(), snapshot, (a, b) -> a.publishedAt().isAfter(b.publishedAt()) ? a : b);
+            }
+        }
+        if (newestPerDay.isEmpty()) {
+            throw AssayException.invalid(all.isEmpty() ? "table " + table + " has no snapshots yet; ingest a batch first"
+                    : "as-of " + upTo + " is before the first snapshot of table " + table + " ("
+                    + all.stream().map(Snapshot::businessDate).min(Comparator.naturalOrder()).orElseThrow() + ")");
+        }
+        return List.copyOf(newestPerDay.values());
+    }
+
+    private static void createViews(Statement statement, DataLayout layout, DataContract contract, List<Snapshot> snapshots)
+            throws SQLException {
+        String files = snapshots.stream().map(s -> literal(layout.folderOf(s).resolve("data.parquet").toString()))
+                .collect(Collectors.joining(", "));
+        String table = contract.table();
+        String rows = "SELECT * FROM read_parquet([" + files + "], union_by_name = true)";
+        if (AsOfSql.isEventTable(contract)) {
+            statement.execute("CREATE VIEW \"" + table + "\" AS " + rows);
+            return;
+        }
+        String history = table + AsOfSql.HISTORY_SUFFIX;
+        statement.execute("CREATE VIEW \"" + history + "\" AS " + rows);
+        if (contract.uniqueKey().isEmpty()) {
+            statement.execute("CREATE VIEW \"" + table + "\" AS SELECT * FROM \"" + history + "\" WHERE business_date = "
+                    + "(SELECT max(business_date) FROM \"" + history + "\")");
+            return;
+        }
+        String key = contract.uniqueKey().stream().map(column -> "\"" + column + "\"").collect(Collectors.joining(", "));
+        statement.execute("CREATE VIEW \"" + table + "\" AS SELECT * FROM \"" + history + "\" QUALIFY row_number() OVER "
+                + "(PARTITION BY " + key + " ORDER BY business_date DESC, source_line DESC) = 1");
+    }
+
+    static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // nothing was written through it
+        }
+    }
+}

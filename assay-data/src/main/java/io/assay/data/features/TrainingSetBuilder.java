@@ -1,0 +1,301 @@
+package io.assay.data.features;
+
+import io.assay.core.data.DataAccessService;
+import io.assay.core.data.DataCatalog;
+import io.assay.core.data.DataRead;
+import io.assay.core.error.AssayException;
+import io.assay.core.error.ErrorCode;
+import io.assay.data.DataLayout;
+import io.assay.data.DurableFiles;
+import io.assay.data.contract.Contracts;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Joins a use case's features and labels over a list of as-of dates into a training set. Each
+ * as-of gets its feature builds (published, or reused when the same content was), its population
+ * (as-of views only) and its labels (views up to as-of plus the horizon, built only once that
+ * whole window is ingested). The latest as-of is the out-of-time test, the one before it the
+ * validation set, the rest train: split by time, never shuffled across it.
+ */
+final class TrainingSetBuilder {
+    static final int MIN_AS_OFS = 3;
+    private static final String MEMORY_LIMIT = FeatureBuilder.MEMORY_LIMIT;
+
+    private final DataLayout layout;
+    private final DataCatalog catalog;
+    private final Contracts contracts;
+    private final DataAccessService access;
+    private final FeatureBuilder features;
+    private final Clock clock;
+
+    TrainingSetBuilder(DataLayout layout, DataCatalog catalog, Contracts contracts, DataAccessService access, FeatureBuilder features,
+                       Clock clock) {
+        this.layout = requireNonNull(layout, "layout is null");
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        this.contracts = requireNonNull(contracts, "contracts is null");
+        this.access = requireNonNull(access, "access is null");
+        this.features = requireNonNull(features, "features is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    record Built(TrainingSet trainingSet, boolean published) {
+    }
+
+    Built build(String actor, LabelDefinition label, List<FeatureView> views, List<LocalDate> requested, String population) {
+        List<LocalDate> asOfs = new ArrayList<>(new TreeSet<>(requireNonNull(requested, "as-ofs are null")));
+        if (asOfs.size() < MIN_AS_OFS) {
+            throw AssayException.invalid("a training set needs at least " + MIN_AS_OFS + " distinct as-of dates (train, validation, "
+                    + "and the latest as the out-of-time test), got " + asOfs.size());
+        }
+        asOfs.forEach(features::requireNotFuture);
+        String populationSql = label.populations().get(population);
+        if (populationSql == null) {
+            throw AssayException.notFound("use case " + label.useCase() + " has no population rule '" + population + "'; its rules: "
+                    + String.join(", ", label.populations().keySet()));
+        }
+        requireDistinctColumns(label, views);
+        String populationSource = "population rule " + population + " of " + label.useCase();
+        String labelSource = "label of " + label.useCase();
+        Set<String> populationTables = AsOfSql.tablesRead(populationSource,
+                AsOfSql.bind(populationSource, populationSql, Map.of("as_of", asOfs.get(0))), contracts);
+        Set<String> labelTables = AsOfSql.tablesRead(labelSource, AsOfSql.bind(labelSource, label.labelSql(),
+                Map.of("as_of", asOfs.get(0), "horizon_end", asOfs.get(0).plusDays(label.horizonDays()))), contracts);
+        Set<String> tables = new TreeSet<>(populationTables);
+        tables.addAll(labelTables);
+        DataRead read = access.authoriseRead(actor, List.copyOf(tables), "trainset build " + label.useCase() + " v" + label.version()
+                + " population " + population + " as of " + asOfs.stream().map(LocalDate::toString).collect(Collectors.joining(","))
+                + " (sql sha256:" + label.sqlSha256(population) + ")");
+        Path staging = PublishedFolders.newStaging(layout.staging(), "trainset-" + label.useCase());
+        try {
+            requireMature(label, asOfs, labelTables, populationSource, populationSql, populationTables, staging);
+            List<String> buildIds = new ArrayList<>();
+            List<String> warnings = new ArrayList<>();
+            Map<LocalDate, Map<FeatureView, Path>> featureFiles = new TreeMap<>();
+            List<String> labelInputs = new ArrayList<>();
+            for (LocalDate asOf : asOfs) {
+                Map<FeatureView, Path> files = new LinkedHashMap<>();
+                for (FeatureView view : views) {
+                    FeatureBuild build = features.build(actor, view, asOf).build();
+                    buildIds.add(build.id());
+                    build.warnings().forEach(w -> warnings.add(view.name() + " as of " + asOf + ": " + w));
+                    files.put(view, features.dataFile(build));
+                }
+                featureFiles.put(asOf, files);
+                labelInputs.addAll(runInSession(populationSource, populationSql, populationTables, asOf, asOf, label.entity(),
+                        List.of(new FeatureColumn("exclusion", FeatureType.STRING, "why a customer is left out", label.owner(), true,
+                                FeatureRole.ATTRIBUTE)), staging.resolve("population-" + asOf + ".parquet")));
+                labelInputs.addAll(runInSession(labelSource, label.labelSql(), labelTables, asOf,
+                        asOf.plusDays(label.horizonDays()), label.entity(),
+                        List.of(new FeatureColumn("label", FeatureType.BOOLEAN, "the label", label.owner(), false, FeatureRole.FEATURE)),
+                        staging.resolve("label-" + asOf + ".parquet")));
+            }
+            return join(actor, label, views, population, asOfs, featureFiles, buildIds, warnings, labelInputs, read, staging);
+        } catch (SQLException | IOException e) {
+            throw new AssayException(ErrorCode.STORAGE_FAILURE, "cannot build the training set of " + label.useCase() + ": "
+                    + e.getMessage());
+        } finally {
+            PublishedFolders.discard(staging);
+        }
+    }
+
+    List<TrainingSet> trainingSets(Optional<String> useCase) {
+        return PublishedFolders.list(layout.root().resolve("trainsets"), 2, name -> true).stream()
+                .map(folder -> PublishedFolders.read(folder, TrainingSet.class))
+                .filter(set -> useCase.map(set.useCase()::equals).orElse(true))
+                .sorted(Comparator.comparing(TrainingSet::builtAt))
+                .toList();
+    }
+
+    Path dataFile(TrainingSet set) {
+        return folderOf(set.useCase(), set.id()).resolve(PublishedFolders.DATA_FILE);
+    }
+
+    /** Refuses as-ofs whose label window is not wholly ingested, saying how many rows they would have held. */
+    private void requireMature(LabelDefinition label, List<LocalDate> asOfs, Set<String> labelTables, String populationSource,
+                               String populationSql, Set<String> populationTables, Path staging) throws SQLException {
+        LocalDate complete = features.lastIngested(labelTables, false);
+        List<String> immature = new ArrayList<>();
+        long immatureRows = 0;
+        for (LocalDate asOf : asOfs) {
+            if (asOf.plusDays(label.horizonDays()).isAfter(complete)) {
+                Path file = staging.resolve("immature-" + asOf + ".parquet");
+                runInSession(populationSource, populationSql, populationTables, asOf, asOf, label.entity(),
+                        List.of(new FeatureColumn("exclusion", FeatureType.STRING, "why a customer is left out", label.owner(), true,
+                                FeatureRole.ATTRIBUTE)), file);
+                long rows = count("SELECT count(*) FROM read_parquet(" + AsOfSession.literal(file.toString()) + ") WHERE exclusion IS NULL");
+                immatureRows += rows;
+                immature.add(asOf + " (" + rows + " rows; matures on " + asOf.plusDays(label.horizonDays()) + ")");
+            }
+        }
+        if (!immature.isEmpty()) {
+            throw new AssayException(ErrorCode.NOT_MATURE, immatureRows + " row(s) left out as immature: the " + label.horizonDays()
+                    + "-day label of " + label.useCase() + " needs its window ingested, and the data is complete up to " + complete
+                    + "; immature as-of(s): " + String.join(", ", immature) + ". The latest as-of is the out-of-time test, so the "
+                    + "training set is refused; use as-ofs up to " + complete.minusDays(label.horizonDays()));
+        }
+    }
+
+    private List<String> runInSession(String source, String sql, Set<String> tables, LocalDate asOf, LocalDate upTo, String entity,
+                                      List<FeatureColumn> declared, Path file) {
+        String bound = AsOfSql.bind(source, sql, Map.of("as_of", asOf, "horizon_end", upTo));
+        try (AsOfSession session = AsOfSession.open(layout, catalog, contracts, tables, upTo, file.getParent(), MEMORY_LIMIT)) {
+            ViewOutput.run(session.connection(), source + " (as of " + asOf + ")", bound, entity, declared, "result");
+            ViewOutput.write(session.connection(), "result", List.of(), entity, declared, List.of(), ViewOutput.quote(entity), file);
+            return session.inputs().stream().map(AsOfSession.Input::contentSha256).toList();
+        }
+    }
+
+    private Built join(String actor, LabelDefinition label, List<FeatureView> views, String population, List<LocalDate> asOfs,
+                       Map<LocalDate, Map<FeatureView, Path>> featureFiles, List<String> buildIds, List<String> warnings,
+                       List<String> labelInputs, DataRead read, Path staging) throws SQLException, IOException {
+        String entity = ViewOutput.quote(label.entity());
+        List<TrainingSet.AsOf> perAsOf = new ArrayList<>();
+        List<String> selects = new ArrayList<>();
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement()) {
+            statement.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
+            statement.execute("SET temp_directory = " + AsOfSession.literal(staging.toString()));
+            for (int i = 0; i < asOfs.size(); i++) {
+                LocalDate asOf = asOfs.get(i);
+                String split = i == asOfs.size() - 1 ? "test" : i == asOfs.size() - 2 ? "validation" : "train";
+                String pop = parquet(staging.resolve("population-" + asOf + ".parquet"));
+                String lab = parquet(staging.resolve("label-" + asOf + ".parquet"));
+                long populationRows = count(statement, "SELECT count(*) FROM " + pop);
+                Map<String, Long> excluded = new TreeMap<>();
+                try (ResultSet result = statement.executeQuery("SELECT exclusion, count(*) FROM " + pop
+                        + " WHERE exclusion IS NOT NULL GROUP BY 1 ORDER BY 1")) {
+                    while (result.next()) {
+                        excluded.put(result.getString(1), result.getLong(2));
+                    }
+                }
+                String included = "(SELECT " + entity + " FROM " + pop + " WHERE exclusion IS NULL)";
+                long includedRows = count(statement, "SELECT count(*) FROM " + included);
+                if (includedRows == 0) {
+                    throw AssayException.invalid("the population of " + label.useCase() + " (rule " + population + ") as of " + asOf
+                            + " is empty: " + populationRows + " customer(s), all excluded " + excluded);
+                }
+                long withoutLabel = count(statement, "SELECT count(*) FROM " + included + " i ANTI JOIN " + lab + " l USING ("
+                        + entity + ")");
+                StringBuilder from = new StringBuilder(included + " i JOIN " + lab + " l USING (" + entity + ")");
+                Map<String, Long> withoutFeatures = new TreeMap<>();
+                List<String> columns = new ArrayList<>();
+                int v = 0;
+                for (Map.Entry<FeatureView, Path> entry : featureFiles.get(asOf).entrySet()) {
+                    String alias = "v" + v++;
+                    withoutFeatures.put(entry.getKey().name(), count(statement, "SELECT count(*) FROM " + included + " i JOIN " + lab
+                            + " l USING (" + entity + ") ANTI JOIN " + parquet(entry.getValue()) + " f USING (" + entity + ")"));
+                    from.append(" JOIN ").append(parquet(entry.getValue())).append(' ').append(alias).append(" USING (").append(entity)
+                            .append(")");
+                    entry.getKey().columns().forEach(column -> columns.add(alias + "." + ViewOutput.quote(column.name())));
+                }
+                String select = "SELECT DATE '" + asOf + "' AS as_of, " + entity + ", " + String.join(", ", columns)
+                        + ", l.label, '" + split + "' AS split FROM " + from;
+                selects.add(select);
+                long rows;
+                long positives;
+                try (ResultSet result = statement.executeQuery("SELECT count(*), count(*) FILTER (WHERE label) FROM (" + select + ")")) {
+                    result.next();
+                    rows = result.getLong(1);
+                    positives = result.getLong(2);
+                }
+                perAsOf.add(new TrainingSet.AsOf(asOf, split, populationRows, excluded, withoutLabel, withoutFeatures, rows, positives));
+            }
+            Map<String, TrainingSet.Split> splits = splits(label, perAsOf);
+            Path out = java.nio.file.Files.createDirectories(staging.resolve("out"));
+            Path data = out.resolve(PublishedFolders.DATA_FILE);
+            statement.execute("COPY (" + String.join(" UNION ALL ", selects) + " ORDER BY as_of, " + entity + ") TO "
+                    + AsOfSession.literal(data.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
+            String sha = DurableFiles.sha256(data);
+            String id = label.useCase() + "-" + sha.substring(0, 12);
+            long rows = perAsOf.stream().mapToLong(TrainingSet.AsOf::rows).sum();
+            long positives = perAsOf.stream().mapToLong(TrainingSet.AsOf::positives).sum();
+            TrainingSet set = new TrainingSet(TrainingSet.FORMAT, id, label.useCase(), label.version(), label.sqlSha256(population),
+                    label.horizonDays(), population, label.entity(),
+                    views.stream().flatMap(view -> view.features().stream()).map(FeatureColumn::name).toList(),
+                    views.stream().flatMap(view -> view.columns().stream()).filter(c -> c.role() == FeatureRole.ATTRIBUTE)
+                            .map(FeatureColumn::name).toList(),
+                    buildIds, perAsOf, splits, rows, (double) positives / rows, sha,
+                    Hashing.sha256(labelInputs.stream().sorted().distinct().collect(Collectors.joining("\n"))), warnings, read.id(),
+                    actor, clock.instant().truncatedTo(ChronoUnit.MICROS), FeatureBuilder.engine());
+            Path target = folderOf(label.useCase(), id);
+            if (!PublishedFolders.publish(out, target, set)) {
+                return new Built(PublishedFolders.read(target, TrainingSet.class), false);
+            }
+            return new Built(set, true);
+        }
+    }
+
+    private Map<String, TrainingSet.Split> splits(LabelDefinition label, List<TrainingSet.AsOf> perAsOf) {
+        Map<String, TrainingSet.Split> splits = new LinkedHashMap<>();
+        for (String split : TrainingSet.SPLITS) {
+            List<TrainingSet.AsOf> in = perAsOf.stream().filter(a -> a.split().equals(split)).toList();
+            long rows = in.stream().mapToLong(TrainingSet.AsOf::rows).sum();
+            long positives = in.stream().mapToLong(TrainingSet.AsOf::positives).sum();
+            if (rows == 0) {
+                throw AssayException.invalid("the " + split + " split of " + label.useCase() + " has no rows");
+            }
+            if (positives == 0 || positives == rows) {
+                throw AssayException.invalid("the label of " + label.useCase() + " is single-class in the " + split + " split ("
+                        + in.stream().map(a -> a.asOf().toString()).collect(Collectors.joining(", ")) + "): all " + rows + " rows are "
+                        + (positives == 0 ? "negative" : "positive") + "; a model cannot learn or be judged on one class");
+            }
+            splits.put(split, new TrainingSet.Split(rows, positives, in.stream().map(TrainingSet.AsOf::asOf).toList()));
+        }
+        return splits;
+    }
+
+    private void requireDistinctColumns(LabelDefinition label, List<FeatureView> views) {
+        Map<String, String> owners = new TreeMap<>();
+        for (FeatureView view : views) {
+            for (FeatureColumn column : view.columns()) {
+                String before = owners.putIfAbsent(column.name(), view.name());
+                if (before != null) {
+                    throw new AssayException(ErrorCode.INVALID_DEFINITION, "use case " + label.useCase() + " joins views " + before
+                            + " and " + view.name() + ", which both declare column " + column.name());
+                }
+            }
+        }
+    }
+
+    private Path folderOf(String useCase, String id) {
+        return layout.root().resolve("trainsets").resolve(useCase).resolve(id);
+    }
+
+    private static String parquet(Path file) {
+        return "read_parquet(" + AsOfSession.literal(file.toString()) + ")";
+    }
+
+    private static long count(Statement statement, String sql) throws SQLException {
+        try (ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement()) {
+            return count(statement, sql);
+        }
+    }
+}
