@@ -62,6 +62,10 @@ final class AsOfSession implements AutoCloseable {
             duckdb = DriverManager.getConnection("jdbc:duckdb:");
             try (Statement statement = duckdb.createStatement()) {
                 statement.execute("SET memory_limit = '" + memoryLimit + "'");
+                // One thread: DuckDB's parallel aggregates add doubles in whatever order threads finish, so two builds
+                // of the same snapshots would differ in the last bits and in their content hash. Builds run side by side
+                // instead (TrainingSetBuilder), each one reproducible bit for bit.
+                statement.execute("SET threads = 1");
                 statement.execute("SET temp_directory = " + literal(spill.toString()));
                 List<String> folders = new ArrayList<>();
                 folders.add(spill + "/");

@@ -56,7 +56,7 @@ final class FeatureBuilder {
         Set<String> tables = AsOfSql.tablesRead(source, bound, contracts);
         DataRead read = access.authoriseRead(actor, List.copyOf(tables), "feature build " + view.name() + " v" + view.version()
                 + " as of " + asOf + " (sql sha256:" + view.sqlSha256() + ")");
-        requireIngestedBy(tables, asOf);
+        requireIngestedBy(asOf);
         Path staging = PublishedFolders.newStaging(layout.staging(), "feature-" + view.name());
         try {
             ViewOutput.Checked checked;
@@ -109,20 +109,22 @@ final class FeatureBuilder {
         }
     }
 
-    /** Refuses a day for which none of the tables has anything ingested yet: its features would be silently stale. */
-    void requireIngestedBy(Set<String> tables, LocalDate day) {
-        LocalDate latest = lastIngested(tables, true);
+    /**
+     * Refuses a day past everything ingested: its features would silently be those of an older
+     * day. A table that only sends changes (customers) or arrives monthly (bureau data) is not
+     * asked to have a snapshot of that very day.
+     */
+    void requireIngestedBy(LocalDate day) {
+        LocalDate latest = catalog.listSnapshots(Optional.empty()).stream().map(s -> s.businessDate())
+                .max(Comparator.naturalOrder())
+                .orElseThrow(() -> AssayException.invalid("nothing is ingested yet; ingest a day's batches first"));
         if (latest.isBefore(day)) {
-            throw AssayException.invalid("nothing is ingested for " + day + " yet: the last business day of "
-                    + String.join(", ", tables) + " is " + latest);
+            throw AssayException.invalid("nothing is ingested for " + day + " yet: the last business day ingested is " + latest);
         }
     }
 
-    /**
-     * The last business day ingested: of any of the tables ({@code anyTable}), or of all of them
-     * (the day up to which every table is complete).
-     */
-    LocalDate lastIngested(Set<String> tables, boolean anyTable) {
+    /** The last business day ingested of any of the tables. */
+    LocalDate lastIngested(Set<String> tables) {
         LocalDate result = null;
         for (String table : tables) {
             Optional<LocalDate> last = catalog.listSnapshots(Optional.of(table)).stream().map(s -> s.businessDate())
@@ -130,7 +132,7 @@ final class FeatureBuilder {
             if (last.isEmpty()) {
                 throw AssayException.invalid("table " + table + " has no snapshots yet; ingest a batch first");
             }
-            if (result == null || (anyTable ? last.get().isAfter(result) : last.get().isBefore(result))) {
+            if (result == null || last.get().isAfter(result)) {
                 result = last.get();
             }
         }

@@ -50,7 +50,12 @@ final class PublishedFolders {
             DurableFiles.sync(staging.resolve(DATA_FILE));
             DurableFiles.sync(staging);
             Files.createDirectories(target.getParent());
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException sameContentPublishedMeanwhile) {
+                DurableFiles.deleteRecursively(staging);
+                return false;
+            }
             DurableFiles.sync(target.getParent());
             return true;
         } catch (IOException e) {

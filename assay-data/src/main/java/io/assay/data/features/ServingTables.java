@@ -49,10 +49,11 @@ final class ServingTables {
         for (FeatureView view : views) {
             FeatureBuild build = features.build(actor, view, asOf).build();
             buildIds.add(build.id());
+            boolean first = from.isEmpty();
             String alias = "v" + v++;
-            from.append(from.isEmpty() ? "" : " JOIN ").append("read_parquet(")
+            from.append(first ? "" : " JOIN ").append("read_parquet(")
                     .append(AsOfSession.literal(features.dataFile(build).toString())).append(") ").append(alias)
-                    .append(from.isEmpty() ? "" : " USING (" + entity + ")");
+                    .append(first ? "" : " USING (" + entity + ")");
             view.columns().forEach(column -> columns.add(alias + "." + ViewOutput.quote(column.name())));
         }
         Path staging = PublishedFolders.newStaging(layout.staging(), "serving-" + useCase.useCase());

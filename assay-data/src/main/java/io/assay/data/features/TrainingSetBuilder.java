@@ -28,6 +28,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
@@ -94,23 +99,41 @@ final class TrainingSetBuilder {
             List<String> warnings = new ArrayList<>();
             Map<LocalDate, Map<FeatureView, Path>> featureFiles = new TreeMap<>();
             List<String> labelInputs = new ArrayList<>();
+            // Each build is single-threaded so that it is reproducible; the builds run side by side instead. Populations
+            // and labels come first: a set refused for its labels publishes no feature build either.
+            List<Callable<Runnable>> labelling = new ArrayList<>();
+            for (LocalDate asOf : asOfs) {
+                labelling.add(() -> {
+                    List<String> inputs = runInSession(populationSource, populationSql, populationTables, asOf, asOf, label.entity(),
+                            List.of(exclusionColumn(label)), staging.resolve("population-" + asOf + ".parquet"));
+                    return () -> labelInputs.addAll(inputs);
+                });
+                labelling.add(() -> {
+                    List<String> inputs = runInSession(labelSource, label.labelSql(), labelTables, asOf,
+                            asOf.plusDays(label.horizonDays()), label.entity(), List.of(labelColumn(label)),
+                            staging.resolve("label-" + asOf + ".parquet"));
+                    return () -> labelInputs.addAll(inputs);
+                });
+            }
+            runSideBySide(labelling).forEach(Runnable::run);
+            requireLearnable(label, population, asOfs, staging);
+            List<Callable<Runnable>> building = new ArrayList<>();
             for (LocalDate asOf : asOfs) {
                 Map<FeatureView, Path> files = new LinkedHashMap<>();
-                for (FeatureView view : views) {
-                    FeatureBuild build = features.build(actor, view, asOf).build();
-                    buildIds.add(build.id());
-                    build.warnings().forEach(w -> warnings.add(view.name() + " as of " + asOf + ": " + w));
-                    files.put(view, features.dataFile(build));
-                }
                 featureFiles.put(asOf, files);
-                labelInputs.addAll(runInSession(populationSource, populationSql, populationTables, asOf, asOf, label.entity(),
-                        List.of(new FeatureColumn("exclusion", FeatureType.STRING, "why a customer is left out", label.owner(), true,
-                                FeatureRole.ATTRIBUTE)), staging.resolve("population-" + asOf + ".parquet")));
-                labelInputs.addAll(runInSession(labelSource, label.labelSql(), labelTables, asOf,
-                        asOf.plusDays(label.horizonDays()), label.entity(),
-                        List.of(new FeatureColumn("label", FeatureType.BOOLEAN, "the label", label.owner(), false, FeatureRole.FEATURE)),
-                        staging.resolve("label-" + asOf + ".parquet")));
+                for (FeatureView view : views) {
+                    building.add(() -> {
+                        FeatureBuild build = features.build(actor, view, asOf).build();
+                        return () -> {
+                            buildIds.add(build.id());
+                            build.warnings().forEach(w -> warnings.add(view.name() + " as of " + asOf + ": " + w));
+                            files.put(view, features.dataFile(build));
+                        };
+                    });
+                }
             }
+            // Results are taken in the order the work was listed, so the manifest does not depend on which build finished first.
+            runSideBySide(building).forEach(Runnable::run);
             return join(actor, label, views, population, asOfs, featureFiles, buildIds, warnings, labelInputs, read, staging);
         } catch (SQLException | IOException e) {
             throw new AssayException(ErrorCode.STORAGE_FAILURE, "cannot build the training set of " + label.useCase() + ": "
@@ -135,15 +158,14 @@ final class TrainingSetBuilder {
     /** Refuses as-ofs whose label window is not wholly ingested, saying how many rows they would have held. */
     private void requireMature(LabelDefinition label, List<LocalDate> asOfs, Set<String> labelTables, String populationSource,
                                String populationSql, Set<String> populationTables, Path staging) throws SQLException {
-        LocalDate complete = features.lastIngested(labelTables, false);
+        LocalDate complete = features.lastIngested(labelTables);
         List<String> immature = new ArrayList<>();
         long immatureRows = 0;
         for (LocalDate asOf : asOfs) {
             if (asOf.plusDays(label.horizonDays()).isAfter(complete)) {
                 Path file = staging.resolve("immature-" + asOf + ".parquet");
                 runInSession(populationSource, populationSql, populationTables, asOf, asOf, label.entity(),
-                        List.of(new FeatureColumn("exclusion", FeatureType.STRING, "why a customer is left out", label.owner(), true,
-                                FeatureRole.ATTRIBUTE)), file);
+                        List.of(exclusionColumn(label)), file);
                 long rows = count("SELECT count(*) FROM read_parquet(" + AsOfSession.literal(file.toString()) + ") WHERE exclusion IS NULL");
                 immatureRows += rows;
                 immature.add(asOf + " (" + rows + " rows; matures on " + asOf.plusDays(label.horizonDays()) + ")");
@@ -151,9 +173,98 @@ final class TrainingSetBuilder {
         }
         if (!immature.isEmpty()) {
             throw new AssayException(ErrorCode.NOT_MATURE, immatureRows + " row(s) left out as immature: the " + label.horizonDays()
-                    + "-day label of " + label.useCase() + " needs its window ingested, and the data is complete up to " + complete
+                    + "-day label of " + label.useCase() + " needs its window ingested, and what it reads is ingested up to " + complete
                     + "; immature as-of(s): " + String.join(", ", immature) + ". The latest as-of is the out-of-time test, so the "
                     + "training set is refused; use as-ofs up to " + complete.minusDays(label.horizonDays()));
+        }
+    }
+
+    /**
+     * Refuses, before any feature is built, an as-of whose population is empty and a split whose
+     * labelled population holds one class only.
+     */
+    private void requireLearnable(LabelDefinition label, String population, List<LocalDate> asOfs, Path staging) throws SQLException {
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement()) {
+            Map<String, long[]> perSplit = new LinkedHashMap<>();
+            String entity = ViewOutput.quote(label.entity());
+            for (int i = 0; i < asOfs.size(); i++) {
+                LocalDate asOf = asOfs.get(i);
+                String pop = parquet(staging.resolve("population-" + asOf + ".parquet"));
+                String lab = parquet(staging.resolve("label-" + asOf + ".parquet"));
+                if (count(statement, "SELECT count(*) FROM " + pop + " WHERE exclusion IS NULL") == 0) {
+                    Map<String, Long> excluded = new TreeMap<>();
+                    try (ResultSet result = statement.executeQuery("SELECT exclusion, count(*) FROM " + pop + " GROUP BY 1 ORDER BY 1")) {
+                        while (result.next()) {
+                            excluded.put(result.getString(1), result.getLong(2));
+                        }
+                    }
+                    throw AssayException.invalid("the population of " + label.useCase() + " (rule " + population + ") as of " + asOf
+                            + " is empty: " + excluded.values().stream().mapToLong(Long::longValue).sum()
+                            + " customer(s), all excluded " + excluded);
+                }
+                long[] counts = perSplit.computeIfAbsent(splitOf(i, asOfs.size()), s -> new long[2]);
+                try (ResultSet result = statement.executeQuery("SELECT count(*), count(*) FILTER (WHERE label) FROM " + pop + " p JOIN "
+                        + lab + " l USING (" + entity + ") WHERE p.exclusion IS NULL")) {
+                    result.next();
+                    counts[0] += result.getLong(1);
+                    counts[1] += result.getLong(2);
+                }
+            }
+            perSplit.forEach((split, counts) -> requireBothClasses(label, split, counts[0], counts[1], asOfs));
+        }
+    }
+
+    private static String splitOf(int index, int asOfs) {
+        return index == asOfs - 1 ? "test" : index == asOfs - 2 ? "validation" : "train";
+    }
+
+    private static void requireBothClasses(LabelDefinition label, String split, long rows, long positives, List<LocalDate> asOfs) {
+        if (rows == 0) {
+            throw AssayException.invalid("the " + split + " split of " + label.useCase() + " has no labelled rows");
+        }
+        if (positives == 0 || positives == rows) {
+            List<String> dates = new ArrayList<>();
+            for (int i = 0; i < asOfs.size(); i++) {
+                if (splitOf(i, asOfs.size()).equals(split)) {
+                    dates.add(asOfs.get(i).toString());
+                }
+            }
+            throw AssayException.invalid("the label of " + label.useCase() + " is single-class in the " + split + " split ("
+                    + String.join(", ", dates) + "): all " + rows + " rows are " + (positives == 0 ? "negative" : "positive")
+                    + "; a model cannot learn or be judged on one class");
+        }
+    }
+
+    private static FeatureColumn exclusionColumn(LabelDefinition label) {
+        return new FeatureColumn("exclusion", FeatureType.STRING, "why a customer is left out (null: in the population)", label.owner(),
+                true, FeatureRole.ATTRIBUTE);
+    }
+
+    private static FeatureColumn labelColumn(LabelDefinition label) {
+        return new FeatureColumn("label", FeatureType.BOOLEAN, label.description(), label.owner(), false, FeatureRole.FEATURE);
+    }
+
+    /** Runs the work on as many threads as there are cores; the first failure is thrown as it was raised. */
+    private static <T> List<T> runSideBySide(List<Callable<T>> work) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(work.size(), Runtime.getRuntime().availableProcessors())));
+        try {
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : pool.invokeAll(work)) {
+                try {
+                    results.add(future.get());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssayException(ErrorCode.UNEXPECTED, "the build was interrupted");
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -178,7 +289,7 @@ final class TrainingSetBuilder {
             statement.execute("SET temp_directory = " + AsOfSession.literal(staging.toString()));
             for (int i = 0; i < asOfs.size(); i++) {
                 LocalDate asOf = asOfs.get(i);
-                String split = i == asOfs.size() - 1 ? "test" : i == asOfs.size() - 2 ? "validation" : "train";
+                String split = splitOf(i, asOfs.size());
                 String pop = parquet(staging.resolve("population-" + asOf + ".parquet"));
                 String lab = parquet(staging.resolve("label-" + asOf + ".parquet"));
                 long populationRows = count(statement, "SELECT count(*) FROM " + pop);
@@ -190,11 +301,6 @@ final class TrainingSetBuilder {
                     }
                 }
                 String included = "(SELECT " + entity + " FROM " + pop + " WHERE exclusion IS NULL)";
-                long includedRows = count(statement, "SELECT count(*) FROM " + included);
-                if (includedRows == 0) {
-                    throw AssayException.invalid("the population of " + label.useCase() + " (rule " + population + ") as of " + asOf
-                            + " is empty: " + populationRows + " customer(s), all excluded " + excluded);
-                }
                 long withoutLabel = count(statement, "SELECT count(*) FROM " + included + " i ANTI JOIN " + lab + " l USING ("
                         + entity + ")");
                 StringBuilder from = new StringBuilder(included + " i JOIN " + lab + " l USING (" + entity + ")");
@@ -252,14 +358,7 @@ final class TrainingSetBuilder {
             List<TrainingSet.AsOf> in = perAsOf.stream().filter(a -> a.split().equals(split)).toList();
             long rows = in.stream().mapToLong(TrainingSet.AsOf::rows).sum();
             long positives = in.stream().mapToLong(TrainingSet.AsOf::positives).sum();
-            if (rows == 0) {
-                throw AssayException.invalid("the " + split + " split of " + label.useCase() + " has no rows");
-            }
-            if (positives == 0 || positives == rows) {
-                throw AssayException.invalid("the label of " + label.useCase() + " is single-class in the " + split + " split ("
-                        + in.stream().map(a -> a.asOf().toString()).collect(Collectors.joining(", ")) + "): all " + rows + " rows are "
-                        + (positives == 0 ? "negative" : "positive") + "; a model cannot learn or be judged on one class");
-            }
+            requireBothClasses(label, split, rows, positives, perAsOf.stream().map(TrainingSet.AsOf::asOf).toList());
             splits.put(split, new TrainingSet.Split(rows, positives, in.stream().map(TrainingSet.AsOf::asOf).toList()));
         }
         return splits;
