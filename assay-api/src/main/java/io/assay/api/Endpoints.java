@@ -36,6 +36,16 @@ public final class Endpoints {
     public static final Endpoint REVOKE_TOKEN = post(V1 + "/tokens/{id}/revoke");
 
     public static final Endpoint VERIFY_AUDIT = post(V1 + "/audit/verifications");
+
+    public static final Endpoint FEATURE_VIEWS = get(V1 + "/features/views");
+    public static final Endpoint FEATURE_VIEW = get(V1 + "/features/views/{name}");
+    public static final Endpoint BUILD_FEATURES = post(V1 + "/features/views/{name}/builds");
+    public static final Endpoint FEATURE_BUILDS = get(V1 + "/features/builds");
+    public static final Endpoint LABELS = get(V1 + "/features/labels");
+    public static final Endpoint MATERIALIZE = post(V1 + "/features/serving");
+    public static final Endpoint BUILD_TRAINSET = post(V1 + "/trainsets");
+    public static final Endpoint TRAINSETS = get(V1 + "/trainsets");
+    public static final Endpoint TRAINSET = get(V1 + "/trainsets/{id}");
     public static final Endpoint AUDIT_CHECKPOINT = post(V1 + "/audit/checkpoints");
     public static final Endpoint AUDIT_EVENTS = get(V1 + "/audit/events");
 

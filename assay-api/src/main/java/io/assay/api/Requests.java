@@ -72,4 +72,12 @@ public final class Requests {
     /** One SELECT over the snapshots; {@code limit}: at most this many rows (default 50). */
     public record Query(String sql, Optional<Integer> limit) {
     }
+
+    /** A training set of one use case over several as-of dates, with a population rule (default: "default"). */
+    public record BuildTrainingSet(String useCase, List<LocalDate> asOfs, Optional<String> population) {
+    }
+
+    /** A feature build or a materialisation as of one day. */
+    public record AsOf(LocalDate asOf, Optional<String> useCase) {
+    }
 }

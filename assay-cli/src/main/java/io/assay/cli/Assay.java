@@ -4,6 +4,8 @@ import io.assay.cli.audit.AuditCommand;
 import io.assay.cli.bank.BankCommand;
 import io.assay.cli.data.DataCommand;
 import io.assay.cli.demo.DemoCommand;
+import io.assay.cli.features.FeaturesCommand;
+import io.assay.cli.trainset.TrainsetCommand;
 import io.assay.cli.models.ModelsCommand;
 import io.assay.cli.server.ServerCommand;
 import io.assay.cli.tokens.TokensCommand;
@@ -21,7 +23,8 @@ public final class Assay {
 
     @Command(name = "assay", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Assay: build, prove, ship and watch the models behind personalised banking.",
-            subcommands = {DemoCommand.class, BankCommand.class, DataCommand.class, ModelsCommand.class, UsersCommand.class,
+            subcommands = {DemoCommand.class, BankCommand.class, DataCommand.class, FeaturesCommand.class, TrainsetCommand.class,
+                    ModelsCommand.class, UsersCommand.class,
                     TokensCommand.class, AuditCommand.class, ServerCommand.class, CommandLine.HelpCommand.class,
                     picocli.AutoComplete.GenerateCompletion.class})
     static final class Root implements Runnable {

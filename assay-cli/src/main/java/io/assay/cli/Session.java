@@ -67,6 +67,14 @@ public final class Session implements AutoCloseable {
         return new LocalData(services().data(), config.actor());
     }
 
+    /** Features, labels and training sets as the acting person, over HTTP when a server is named, else in-process. */
+    public io.assay.api.FeaturesApi features() {
+        if (remote.isPresent()) {
+            return new io.assay.api.client.HttpFeatures(client());
+        }
+        return new io.assay.server.local.LocalFeatures(services().data().features(), config.actor());
+    }
+
     /** The services of the local home, built once; the first acting user of a new home becomes its ADMIN. */
     public Services services() {
         if (services == null) {

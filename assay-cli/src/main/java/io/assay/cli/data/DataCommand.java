@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = "The data environment: ingest daily batches, list snapshots, grant access, query.",
-        subcommands = {ContractsCommand.class, IngestCommand.class, IngestDayCommand.class, IngestDaysCommand.class, SnapshotsCommand.class, ShowCommand.class,
+        subcommands = {ContractsCommand.class, ContractCommand.class, IngestCommand.class, IngestDayCommand.class, IngestDaysCommand.class, SnapshotsCommand.class, ShowCommand.class,
                 QuarantineCommand.class, GrantCommand.class, RevokeCommand.class, GrantsCommand.class,
                 QueryCommand.class, ReadsCommand.class})
 public final class DataCommand implements Runnable {

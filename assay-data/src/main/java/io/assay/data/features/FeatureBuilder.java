@@ -45,11 +45,7 @@ final class FeatureBuilder {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
-    /** A build and whether this call published it (false: the same content was published before). */
-    record Built(FeatureBuild build, boolean published) {
-    }
-
-    Built build(String actor, FeatureView view, LocalDate asOf) {
+    Published<FeatureBuild> build(String actor, FeatureView view, LocalDate asOf) {
         requireNotFuture(asOf);
         String source = "feature view " + view.name();
         String bound = AsOfSql.bind(source, view.sql(), Map.of("as_of", asOf));
@@ -77,9 +73,9 @@ final class FeatureBuilder {
                     read.id(), actor, clock.instant().truncatedTo(ChronoUnit.MICROS), engine());
             Path target = folderOf(view.name(), asOf, id);
             if (!PublishedFolders.publish(staging, target, build)) {
-                return new Built(PublishedFolders.read(target, FeatureBuild.class), false);
+                return new Published<>(PublishedFolders.read(target, FeatureBuild.class), false);
             }
-            return new Built(build, true);
+            return new Published<>(build, true);
         } catch (IOException e) {
             throw new AssayException(ErrorCode.STORAGE_FAILURE, "cannot build " + view.name() + ": " + e.getMessage());
         } finally {

@@ -54,11 +54,11 @@ public final class FeatureEngine {
         return definitions();
     }
 
-    public FeatureBuilder.Built build(String actor, String view, LocalDate asOf) {
+    public Published<FeatureBuild> build(String actor, String view, LocalDate asOf) {
         access.require(actor, Permission.QUERY_DATA);
-        FeatureBuilder.Built built = builder.build(actor, definitions().view(view), asOf);
+        Published<FeatureBuild> built = builder.build(actor, definitions().view(view), asOf);
         if (built.published()) {
-            record(actor, "features.build", "view:" + view, built.build().id() + " sha256:" + built.build().contentSha256());
+            record(actor, "features.build", "view:" + view, built.value().id() + " sha256:" + built.value().contentSha256());
         }
         return built;
     }
@@ -72,15 +72,15 @@ public final class FeatureEngine {
         return builder.dataFile(build);
     }
 
-    public TrainingSetBuilder.Built buildTrainingSet(String actor, String useCase, List<LocalDate> asOfs, Optional<String> population) {
+    public Published<TrainingSet> buildTrainingSet(String actor, String useCase, List<LocalDate> asOfs, Optional<String> population) {
         access.require(actor, Permission.QUERY_DATA);
         FeatureDefinitions definitions = definitions();
         LabelDefinition label = definitions.label(useCase);
-        TrainingSetBuilder.Built built = trainingSets.build(actor, label, label.features().stream().map(definitions::view).toList(),
+        Published<TrainingSet> built = trainingSets.build(actor, label, label.features().stream().map(definitions::view).toList(),
                 asOfs, population.orElse(LabelDefinition.DEFAULT_POPULATION));
         if (built.published()) {
-            record(actor, "trainset.build", "use_case:" + useCase, built.trainingSet().id() + " sha256:"
-                    + built.trainingSet().contentSha256());
+            record(actor, "trainset.build", "use_case:" + useCase, built.value().id() + " sha256:"
+                    + built.value().contentSha256());
         }
         return built;
     }

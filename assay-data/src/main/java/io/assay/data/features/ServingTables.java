@@ -47,7 +47,7 @@ final class ServingTables {
         String entity = ViewOutput.quote(useCase.entity());
         int v = 0;
         for (FeatureView view : views) {
-            FeatureBuild build = features.build(actor, view, asOf).build();
+            FeatureBuild build = features.build(actor, view, asOf).value();
             buildIds.add(build.id());
             boolean first = from.isEmpty();
             String alias = "v" + v++;

@@ -65,10 +65,7 @@ final class TrainingSetBuilder {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
-    record Built(TrainingSet trainingSet, boolean published) {
-    }
-
-    Built build(String actor, LabelDefinition label, List<FeatureView> views, List<LocalDate> requested, String population) {
+    Published<TrainingSet> build(String actor, LabelDefinition label, List<FeatureView> views, List<LocalDate> requested, String population) {
         List<LocalDate> asOfs = new ArrayList<>(new TreeSet<>(requireNonNull(requested, "as-ofs are null")));
         if (asOfs.size() < MIN_AS_OFS) {
             throw AssayException.invalid("a training set needs at least " + MIN_AS_OFS + " distinct as-of dates (train, validation, "
@@ -123,7 +120,7 @@ final class TrainingSetBuilder {
                 featureFiles.put(asOf, files);
                 for (FeatureView view : views) {
                     building.add(() -> {
-                        FeatureBuild build = features.build(actor, view, asOf).build();
+                        FeatureBuild build = features.build(actor, view, asOf).value();
                         return () -> {
                             buildIds.add(build.id());
                             build.warnings().forEach(w -> warnings.add(view.name() + " as of " + asOf + ": " + w));
@@ -175,7 +172,7 @@ final class TrainingSetBuilder {
             throw new AssayException(ErrorCode.NOT_MATURE, immatureRows + " row(s) left out as immature: the " + label.horizonDays()
                     + "-day label of " + label.useCase() + " needs its window ingested, and what it reads is ingested up to " + complete
                     + "; immature as-of(s): " + String.join(", ", immature) + ". The latest as-of is the out-of-time test, so the "
-                    + "training set is refused; use as-ofs up to " + complete.minusDays(label.horizonDays()));
+                    + "training set is refused; " + advice(label, labelTables, complete));
         }
     }
 
@@ -268,6 +265,17 @@ final class TrainingSetBuilder {
         }
     }
 
+    private String advice(LabelDefinition label, Set<String> labelTables, LocalDate complete) {
+        LocalDate latestMature = complete.minusDays(label.horizonDays());
+        LocalDate first = labelTables.stream().flatMap(t -> catalog.listSnapshots(Optional.of(t)).stream())
+                .map(s -> s.businessDate()).min(Comparator.naturalOrder()).orElse(complete);
+        if (latestMature.isBefore(first)) {
+            return "the data starts on " + first + ", so a " + label.horizonDays() + "-day label needs at least "
+                    + (label.horizonDays() + TrainingSetBuilder.MIN_AS_OFS) + " days ingested";
+        }
+        return "use as-ofs up to " + latestMature;
+    }
+
     private List<String> runInSession(String source, String sql, Set<String> tables, LocalDate asOf, LocalDate upTo, String entity,
                                       List<FeatureColumn> declared, Path file) {
         String bound = AsOfSql.bind(source, sql, Map.of("as_of", asOf, "horizon_end", upTo));
@@ -278,7 +286,7 @@ final class TrainingSetBuilder {
         }
     }
 
-    private Built join(String actor, LabelDefinition label, List<FeatureView> views, String population, List<LocalDate> asOfs,
+    private Published<TrainingSet> join(String actor, LabelDefinition label, List<FeatureView> views, String population, List<LocalDate> asOfs,
                        Map<LocalDate, Map<FeatureView, Path>> featureFiles, List<String> buildIds, List<String> warnings,
                        List<String> labelInputs, DataRead read, Path staging) throws SQLException, IOException {
         String entity = ViewOutput.quote(label.entity());
@@ -346,9 +354,9 @@ final class TrainingSetBuilder {
                     actor, clock.instant().truncatedTo(ChronoUnit.MICROS), FeatureBuilder.engine());
             Path target = folderOf(label.useCase(), id);
             if (!PublishedFolders.publish(out, target, set)) {
-                return new Built(PublishedFolders.read(target, TrainingSet.class), false);
+                return new Published<>(PublishedFolders.read(target, TrainingSet.class), false);
             }
-            return new Built(set, true);
+            return new Published<>(set, true);
         }
     }
 

@@ -122,7 +122,7 @@ class FeatureBuildErrorsTest {
     void a_constant_or_entirely_null_column_is_a_warning_in_the_report() {
         bank.view("dull", "SELECT customer_id, 7 AS seven, CAST(NULL AS DOUBLE) AS nothing FROM customers", "seven:INTEGER",
                 "nothing:DOUBLE:true");
-        FeatureBuild build = bank.data.features().build("dana", "dull", AS_OF).build();
+        FeatureBuild build = bank.data.features().build("dana", "dull", AS_OF).value();
         assertThat(build.warnings()).containsExactly("seven has the same value in every row", "nothing is null in every row");
         assertThat(bank.publishedFiles()).as("the one build this test publishes on purpose").isEqualTo(1);
         deletePublished();
@@ -150,11 +150,11 @@ class FeatureBuildErrorsTest {
     }
 
     private FeatureBuild build(String view) {
-        return bank.data.features().build("dana", view, AS_OF).build();
+        return bank.data.features().build("dana", view, AS_OF).value();
     }
 
     private TrainingSet trainset(String useCase, List<LocalDate> asOfs) {
-        return bank.data.features().buildTrainingSet("dana", useCase, asOfs, Optional.empty()).trainingSet();
+        return bank.data.features().buildTrainingSet("dana", useCase, asOfs, Optional.empty()).value();
     }
 
     private static void refused(ThrowingCallable call, ErrorCode code, String... fragments) {

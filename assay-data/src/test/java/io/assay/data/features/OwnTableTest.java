@@ -41,7 +41,7 @@ class OwnTableTest {
                 "bureau_score:INTEGER", "defaults_12m:INTEGER", "reported_on:DATE");
         bank.view("probe", "SELECT customer_id, CAST(min(balance) AS DOUBLE) AS lowest FROM accounts_history GROUP BY ALL",
                 "lowest:DOUBLE");
-        FeatureBuild build = data.features().build("dana", "bureau_scores", LocalDate.of(2026, 5, 3)).build();
+        FeatureBuild build = data.features().build("dana", "bureau_scores", LocalDate.of(2026, 5, 3)).value();
         assertThat(build.rows()).isEqualTo(2);
         assertThat(build.inputs()).extracting(FeatureBuild.Input::table, FeatureBuild.Input::businessDate)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("bureau", TinyBank.FIRST));
@@ -52,7 +52,7 @@ class OwnTableTest {
                         + "WHERE business_date > :as_of AND business_date <= :horizon_end GROUP BY ALL",
                 "SELECT customer_id, CAST(NULL AS VARCHAR) AS exclusion FROM customers", "probe", "bureau_scores");
         TrainingSet set = data.features().buildTrainingSet("dana", "bureau-overdraft",
-                List.of(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 2), LocalDate.of(2026, 5, 3)), Optional.empty()).trainingSet();
+                List.of(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 2), LocalDate.of(2026, 5, 3)), Optional.empty()).value();
         assertThat(set.rows()).isEqualTo(6);
         assertThat(set.features()).contains("bureau_score", "defaults_12m", "lowest");
         assertThat(set.labelRate()).isEqualTo(0.5);

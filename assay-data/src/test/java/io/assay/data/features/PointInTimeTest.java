@@ -43,7 +43,7 @@ class PointInTimeTest {
                        max(business_date) AS last_day,
                        count(*) AS days
                 FROM accounts_history GROUP BY customer_id""", "balance_sum:DOUBLE", "lowest:DOUBLE", "last_day:DATE", "days:INTEGER");
-        FeatureBuild build = bank.data.features().build("dana", "probe", AS_OF).build();
+        FeatureBuild build = bank.data.features().build("dana", "probe", AS_OF).value();
         // By hand: C1 100 - 20 + 50 = 130, lowest -20; C2 10 + 20 - 3 = 27, lowest -3. The -999 of 05-04 is not seen.
         Map<String, List<Object>> rows = rows(bank.data.features().dataFile(build), "balance_sum, lowest, last_day, days");
         assertThat(rows).containsOnly(
@@ -63,7 +63,7 @@ class PointInTimeTest {
                        (SELECT max(business_date) FROM customers_history) AS customers_seen_up_to
                 FROM customers c""", "accounts_after:INTEGER", "bookings_after:INTEGER", "lowest_ever:DOUBLE",
                 "customers_seen_up_to:DATE");
-        FeatureBuild build = bank.data.features().build("dana", "greedy", AS_OF).build();
+        FeatureBuild build = bank.data.features().build("dana", "greedy", AS_OF).value();
         assertThat(rows(bank.data.features().dataFile(build), "accounts_after, bookings_after, lowest_ever, customers_seen_up_to"))
                 .allSatisfy((customer, values) -> assertThat(values).containsExactly(0L, 0L, -20.0, TinyBank.FIRST));
     }
@@ -100,7 +100,7 @@ class PointInTimeTest {
                         + "WHERE business_date > :as_of AND business_date <= :horizon_end GROUP BY ALL",
                 "SELECT customer_id, CAST(NULL AS VARCHAR) AS exclusion FROM customers", "probe");
         TrainingSet set = bank.data.features().buildTrainingSet("dana", "next-day-overdraft",
-                List.of(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 2), AS_OF), Optional.empty()).trainingSet();
+                List.of(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 2), AS_OF), Optional.empty()).value();
         Map<String, List<Object>> rows = new TreeMap<>();
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement();
              ResultSet result = statement.executeQuery("SELECT as_of, customer_id, label, lowest, split FROM read_parquet('"

@@ -49,7 +49,7 @@ class SimulatedBankFeaturesTest {
         assertThat(features).as("starter features").isBetween(40, 60);
         LocalDate asOf = AS_OFS.get(2);
         for (FeatureView view : definitions.views().values()) {
-            FeatureBuild build = bank.data.features().build("dana", view.name(), asOf).build();
+            FeatureBuild build = bank.data.features().build("dana", view.name(), asOf).value();
             assertThat(build.rows()).as(view.name()).isBetween(900L, 1100L);
             for (ColumnProfile column : build.columns()) {
                 String name = column.name();
@@ -86,9 +86,9 @@ class SimulatedBankFeaturesTest {
             assertThat(build.warnings()).as(view.name() + " warnings").allMatch(w -> !w.contains("null in every row"));
         }
         // The salary and overdraft signals the simulator plants are there to find.
-        FeatureBuild cashflow = bank.data.features().build("dana", "cashflow", asOf).build();
+        FeatureBuild cashflow = bank.data.features().build("dana", "cashflow", asOf).value();
         assertThat(profile(cashflow, "salary_detected").max()).isEqualTo(1.0);
-        FeatureBuild balances = bank.data.features().build("dana", "balances", asOf).build();
+        FeatureBuild balances = bank.data.features().build("dana", "balances", asOf).value();
         assertThat(profile(balances, "days_below_zero_30d").max()).isGreaterThan(0.0);
     }
 
@@ -99,7 +99,7 @@ class SimulatedBankFeaturesTest {
         Map<String, Map<String, Set<LocalDate>>> truth = groundTruth(tokens);
         Map<String, String> eventOf = Map.of("overdraft-40d", "BELOW_ZERO", "churn", "LEFT", "mortgage-propensity", "MORTGAGE_OPENED");
         for (String useCase : eventOf.keySet()) {
-            TrainingSet set = bank.data.features().buildTrainingSet("dana", useCase, AS_OFS, Optional.empty()).trainingSet();
+            TrainingSet set = bank.data.features().buildTrainingSet("dana", useCase, AS_OFS, Optional.empty()).value();
             int horizon = set.horizonDays();
             long checked = 0;
             long positives = 0;
@@ -124,7 +124,7 @@ class SimulatedBankFeaturesTest {
 
     @Test
     void a_training_set_is_split_by_time_and_reports_what_it_left_out() {
-        TrainingSet set = bank.data.features().buildTrainingSet("dana", "overdraft-40d", AS_OFS, Optional.empty()).trainingSet();
+        TrainingSet set = bank.data.features().buildTrainingSet("dana", "overdraft-40d", AS_OFS, Optional.empty()).value();
         assertThat(set.splits().get("train").asOfs()).containsExactly(AS_OFS.get(0));
         assertThat(set.splits().get("validation").asOfs()).containsExactly(AS_OFS.get(1));
         assertThat(set.splits().get("test").asOfs()).containsExactly(AS_OFS.get(2));
@@ -138,9 +138,9 @@ class SimulatedBankFeaturesTest {
         assertThat(set.attributes()).contains("gender", "age_band", "segment", "region");
         assertThat(set.featureBuilds()).hasSize(AS_OFS.size() * 5);
         // Built again from the same snapshots: the same content, so the same training set, published once.
-        TrainingSetBuilder.Built again = bank.data.features().buildTrainingSet("dana", "overdraft-40d", AS_OFS, Optional.empty());
+        Published<TrainingSet> again = bank.data.features().buildTrainingSet("dana", "overdraft-40d", AS_OFS, Optional.empty());
         assertThat(again.published()).isFalse();
-        assertThat(again.trainingSet().id()).isEqualTo(set.id());
+        assertThat(again.value().id()).isEqualTo(set.id());
         assertThat(bank.data.features().trainingSets("dana", Optional.of("overdraft-40d"))).extracting(TrainingSet::id)
                 .containsExactly(set.id());
     }
@@ -152,7 +152,7 @@ class SimulatedBankFeaturesTest {
         assertThat(tables).extracting(ServingTable::useCase).containsExactlyInAnyOrder("overdraft-40d", "churn", "mortgage-propensity");
         ServingTable overdraft = bank.data.features().servingTable("dana", "overdraft-40d").orElseThrow();
         assertThat(overdraft.asOf()).isEqualTo(asOf);
-        FeatureBuild balances = bank.data.features().build("dana", "balances", asOf).build();
+        FeatureBuild balances = bank.data.features().build("dana", "balances", asOf).value();
         assertThat(overdraft.featureBuilds()).contains(balances.id());
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement();
              ResultSet counts = statement.executeQuery("SELECT count(*), count(DISTINCT customer_id) FROM read_parquet('"

@@ -9,6 +9,8 @@ import io.assay.core.error.ErrorCode;
 import io.assay.server.ServerConfig;
 import io.assay.api.Governance;
 import io.assay.api.DataApi;
+import io.assay.api.FeaturesApi;
+import io.assay.server.local.LocalFeatures;
 import io.assay.server.local.LocalData;
 import io.assay.server.local.LocalGovernance;
 import io.assay.server.local.Services;
@@ -70,6 +72,7 @@ public final class ApiServer implements AutoCloseable {
         routes.addAll(AuditRoutes.routes());
         routes.addAll(AdminRoutes.routes());
         routes.addAll(DataRoutes.routes(scratch));
+        routes.addAll(FeatureRoutes.routes());
         openApi.set(OpenApiDocument.of(routes, version));
         Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -117,8 +120,9 @@ public final class ApiServer implements AutoCloseable {
             route.permission().orElseThrow().require(services.users().activeActor(caller.name()));
         }
         try (Governance governance = new LocalGovernance(services, caller.name(), requestId);
-             DataApi data = new LocalData(services.data(), caller.name())) {
-            answer(ctx, route, route.handler().handle(ctx, new Caller(governance, data)));
+             DataApi data = new LocalData(services.data(), caller.name());
+             FeaturesApi features = new LocalFeatures(services.data().features(), caller.name())) {
+            answer(ctx, route, route.handler().handle(ctx, new Caller(governance, data, features)));
         }
     }
 

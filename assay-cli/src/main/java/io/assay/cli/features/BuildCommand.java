@@ -1,0 +1,37 @@
+package io.assay.cli.features;
+
+import io.assay.api.FeatureViews.BuildView;
+import io.assay.api.FeaturesApi;
+import io.assay.cli.CommandContext;
+import io.assay.cli.Session;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = "Build a feature view as of a day, under your grants (a logged read), and publish it as an immutable, "
+                + "content-hashed Parquet file with its lineage. The same snapshots give the same build: nothing changes then.")
+final class BuildCommand implements Callable<Integer> {
+    private final CommandContext context;
+
+    @Option(names = "--view", required = true, description = "The feature view (see: assay features list)")
+    String view;
+
+    @Option(names = "--as-of", required = true, description = "The day the features describe: yyyy-MM-dd, or -7d, yesterday")
+    LocalDate asOf;
+
+    BuildCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        try (Session session = context.openSession(); FeaturesApi features = session.features()) {
+            BuildView build = features.build(view, asOf);
+            context.output().result(build, out -> FeatureText.build(out, build));
+            return 0;
+        }
+    }
+}
