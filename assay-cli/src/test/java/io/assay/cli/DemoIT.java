@@ -15,14 +15,14 @@ class DemoIT {
     Path home;
 
     @Test
-    void the_demo_ingests_every_day_shows_reads_under_grants_and_walks_a_version_to_production() throws Exception {
-        Launcher.Result demo = Launcher.run(home, Map.of(), 600, "--json", "demo", "--customers", "2000", "--days", "60");
+    void the_demo_ingests_every_day_shows_reads_under_grants_builds_training_sets_and_walks_a_version_to_production() throws Exception {
+        Launcher.Result demo = Launcher.run(home, Map.of(), 600, "--json", "demo", "--customers", "2000", "--days", "110");
 
         assertThat(demo.exitCode()).as(demo.err()).isZero();
         JsonNode summary = Output.JSON.readTree(demo.out());
         JsonNode ingest = summary.path("ingest");
-        assertThat(ingest.path("days_ingested").asInt()).isEqualTo(60);
-        assertThat(ingest.path("snapshots").asInt()).isEqualTo(60 * 5);
+        assertThat(ingest.path("days_ingested").asInt()).isEqualTo(110);
+        assertThat(ingest.path("snapshots").asInt()).isEqualTo(110 * 5);
         assertThat(ingest.path("rows_published").asLong()).isGreaterThan(100_000);
         assertThat(ingest.path("rows_quarantined").asLong()).isPositive();
         assertThat(ingest.path("quarantined_by_reason").has("LEAKED_IDENTIFIER")).isTrue();
@@ -31,6 +31,15 @@ class DemoIT {
         assertThat(summary.path("access").path("refused_without_grant").asBoolean()).isTrue();
         assertThat(summary.path("access").path("allowed_with_grant").asBoolean()).isTrue();
         assertThat(summary.path("access").path("scientist_granted_herself").asBoolean()).isFalse();
+        JsonNode features = summary.path("features");
+        assertThat(features.path("features").asInt()).isBetween(40, 60);
+        assertThat(features.path("training_sets")).extracting(set -> set.path("use_case").asText())
+                .containsExactlyInAnyOrder("overdraft-40d", "churn", "mortgage-propensity");
+        assertThat(features.path("training_sets")).allSatisfy(set -> {
+            assertThat(set.path("rows").asLong()).isGreaterThan(1000);
+            assertThat(set.path("label_rate").asDouble()).isStrictlyBetween(0.0, 0.5);
+        });
+        assertThat(features.path("serving_tables").asInt()).isEqualTo(3);
         JsonNode governance = summary.path("governance");
         assertThat(governance.path("use_cases").asInt()).isEqualTo(3);
         assertThat(governance.path("in_production").path("churn").asInt()).isEqualTo(1);

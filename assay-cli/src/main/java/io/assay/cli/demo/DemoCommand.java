@@ -20,16 +20,18 @@ import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Tell the story so far on a simulated bank: daily extracts ingested into the data environment "
-                + "(contracts, pseudonymisation, quarantine, snapshots) and read under logged grants; use cases registered and "
+                + "(contracts, pseudonymisation, quarantine, snapshots) and read under logged grants; point-in-time features, "
+                + "horizon labels and a training set per use case; use cases registered and "
                 + "a model version walked from draft to production by distinct reviewers, every step in a hash-chained audit log. "
                 + "Runs in <home>/demo, which it resets; nothing else in the home is touched.")
 public final class DemoCommand implements Callable<Integer> {
     private final CommandContext context;
 
-    @Option(names = "--customers", defaultValue = "3000", description = "Customers of the simulated bank (default: ${DEFAULT-VALUE})")
+    @Option(names = "--customers", defaultValue = "2000", description = "Customers of the simulated bank (default: ${DEFAULT-VALUE})")
     int customers;
 
-    @Option(names = "--days", defaultValue = "60", description = "Business days, ending yesterday (default: ${DEFAULT-VALUE})")
+    @Option(names = "--days", defaultValue = "120", description = "Business days, ending yesterday; the 90-day labels take over "
+            + "100 (default: ${DEFAULT-VALUE})")
     int days;
 
     @Option(names = "--seed", defaultValue = "7", description = "Random seed (default: ${DEFAULT-VALUE})")
@@ -67,6 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
             story.people(session, server, config.actor());
             story.ingest(server.dataAs(DemoServer.STEWARD), extract);
             story.access(server);
+            story.features(server, bank.lastDate());
             story.governance(session, server, demoHome.resolve("work"), context.environment().clock());
         }
         ObjectNode summary = story.summary();

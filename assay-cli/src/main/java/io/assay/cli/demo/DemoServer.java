@@ -78,6 +78,10 @@ final class DemoServer implements AutoCloseable {
         return new HttpData(client(user));
     }
 
+    io.assay.api.FeaturesApi featuresAs(String user) {
+        return new io.assay.api.client.HttpFeatures(client(user));
+    }
+
     URI url() {
         return url;
     }

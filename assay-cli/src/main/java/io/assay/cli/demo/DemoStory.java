@@ -145,8 +145,9 @@ final class DemoStory {
             node.put("scientist_granted_herself", false);
             output.note("   " + SCIENTIST + " tries to grant herself access: refused — " + refused.getMessage());
         }
-        GrantView grant = server.dataAs(STEWARD).grant(new Requests.GrantAccess(SCIENTIST, "overdraft-40d model development",
-                List.of("accounts", "customers", "transactions"), today.plusDays(30)));
+        GrantView grant = server.dataAs(STEWARD).grant(new Requests.GrantAccess(SCIENTIST,
+                "model development: overdraft-40d, churn, mortgage-propensity",
+                List.of("accounts", "customers", "transactions", "products", "digital_events"), today.plusDays(30)));
         output.note("   " + STEWARD + " grants " + grant.id() + ": " + SCIENTIST + " may read " + grant.tables()
                 + " until the end of " + grant.expiresOn());
         QueryView result = scientist.query(new Requests.Query(sql, Optional.of(10)));
@@ -160,9 +161,13 @@ final class DemoStory {
         output.note("   the read log holds " + reads + " entries (the refusal included), as the auditor reads it: assay data reads");
     }
 
+    void features(DemoServer server, LocalDate lastDay) {
+        new FeaturesChapter(output, summary).tell(server.featuresAs(SCIENTIST), lastDay);
+    }
+
     ObjectNode summary() {
         var notBuilt = summary.putArray("not_built_yet");
-        List.of("training, metric definitions and the automated gates (metrics, fairness, stability, robustness, latency)",
+        List.of("training, the model bundle and its compiled scorer, and the automated gates (metrics, fairness, stability, robustness, latency)",
                 "the scoring service and rollout", "production monitoring and retraining").forEach(notBuilt::add);
         return summary;
     }
@@ -177,6 +182,10 @@ final class DemoStory {
         quarantinedByRule.forEach((rule, count) -> out.printf("    %-22s %,d%n", rule, count));
         out.printf("  batches rejected     %d%n", rejectedBatches);
         out.println();
+        summary.path("features").path("training_sets").forEach(set -> out.printf("  training set         %-20s %,7d rows, label rate %5.2f %% (test %5.2f %%)%n",
+                set.path("use_case").asText(), set.path("rows").asLong(), set.path("label_rate").asDouble() * 100,
+                set.path("test_label_rate").asDouble() * 100));
+        out.println();
         out.printf("  use cases            %d (churn v1 in production, %d refused attempt(s) audited)%n",
                 summary.path("governance").path("use_cases").asInt(), summary.path("governance").path("refused_attempts").asInt());
         out.printf("  audit chain          %d events, %s%n", summary.path("governance").path("audit").path("events").asLong(),
@@ -186,6 +195,7 @@ final class DemoStory {
                 summary.path("rest").path("production_routing").asText());
         out.println();
         out.println("Not built yet: training & gates, scoring & rollout, monitoring.");
+        out.println("  " + "./assay --home " + demoHome + " --as " + SCIENTIST + " trainset list");
         String home = "./assay --home " + demoHome;
         out.println("Look around (each as the person who may):");
         out.println("  " + home + " --as " + GovernanceChapter.AUDITOR + " data snapshots");

@@ -64,7 +64,7 @@ final class GovernanceChapter {
 
     void tell(Session session, Path workFolder) {
         output.note("");
-        output.note("4. Governance: use cases, a version from draft to production, reviews by distinct people, an audit chain.");
+        output.note("5. Governance: use cases, a version from draft to production, reviews by distinct people, an audit chain.");
         UserService users = session.services().users();
         String request = session.requestId();
 

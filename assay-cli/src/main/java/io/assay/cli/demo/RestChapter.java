@@ -22,7 +22,7 @@ final class RestChapter {
 
     void tell(DemoServer server) {
         output.note("");
-        output.note("5. The registry over REST, on the server the data team has used since chapter 2, each person with their token.");
+        output.note("6. The registry over REST, on the server the data team has used since chapter 2, each person with their token.");
         var app = server.app();
         output.note("   " + server.url() + "/api/v1 — " + app.api().routes().size() + " routes, each with the permission it takes "
                 + "(GET /api/v1/openapi.json, x-assay-roles)");
