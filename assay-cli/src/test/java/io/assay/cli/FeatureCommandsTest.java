@@ -1,0 +1,126 @@
+package io.assay.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.assay.banksim.BankSimulator;
+import io.assay.banksim.SimulationConfig;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The feature, label and training-set commands driven the way a data scientist drives them, on a simulated bank. */
+class FeatureCommandsTest {
+    private static final LocalDate START = LocalDate.of(2026, 9, 1);
+    private static final int DAYS = 50;
+
+    @TempDir
+    static Path home;
+    @TempDir
+    static Path extract;
+
+    static CliRunner assay;
+
+    @BeforeAll
+    static void simulateIngestAndGrant() {
+        assay = new CliRunner(home, Clock.fixed(Instant.parse("2026-10-21T08:00:00Z"), ZoneOffset.UTC));
+        new BankSimulator().run(SimulationConfig.defaults().withCustomers(300).withDays(DAYS).withStartDate(START).withShiftDay(0),
+                extract, (day, index, total, rows) -> { });
+        for (String[] person : new String[][] {{"sam", "DATA_STEWARD"}, {"dana", "DATA_SCIENTIST"}, {"eve", "DATA_SCIENTIST"},
+                {"aud", "AUDITOR"}}) {
+            ok(assay.run("--as", "tester", "users", "add", person[0], "--roles", person[1]));
+        }
+        ok(as("sam", "data", "ingest-days", extract.toString()));
+        ok(as("sam", "data", "grant", "--user", "dana", "--purpose", "overdraft model", "--tables",
+                "customers,accounts,transactions,products,digital_events", "--expires", "+30d"));
+    }
+
+    @Test
+    void lists_and_shows_the_starter_views_and_labels() {
+        CliRunner.Run list = ok(as("dana", "features", "list"));
+        assertThat(list.out()).contains("balances", "cashflow", "customer_profile", "engagement", "products_held", "56 feature(s)");
+        CliRunner.Run show = ok(as("dana", "features", "show", "balances"));
+        assertThat(show.out()).contains("days_below_zero_30d", "accounts_history", ":as_of", "required");
+        CliRunner.Run labels = ok(as("aud", "features", "labels"));
+        assertThat(labels.out()).contains("overdraft-40d", "40-day horizon", "including-overdrawn");
+    }
+
+    @Test
+    void a_build_is_published_once_and_the_same_build_again_changes_nothing() {
+        CliRunner.Run first = ok(as("dana", "--json", "features", "build", "--view", "engagement", "--as-of", "2026-10-10"));
+        assertThat(first.json().path("published").asBoolean()).isTrue();
+        assertThat(first.json().path("rows").asLong()).isGreaterThan(250);
+        CliRunner.Run again = ok(as("dana", "features", "build", "--view", "engagement", "--as-of", "2026-10-10"));
+        assertThat(again.out()).startsWith("Already built " + first.json().path("id").asText());
+        assertThat(ok(as("aud", "features", "builds", "--view", "engagement")).out()).contains(first.json().path("id").asText());
+        assertThat(ok(as("aud", "data", "reads", "--user", "dana")).out()).contains("feature build engagement");
+    }
+
+    @Test
+    void builds_shows_and_lists_a_training_set_split_by_time() {
+        CliRunner.Run built = ok(as("dana", "--json", "trainset", "build", "--use-case", "overdraft-40d",
+                "--as-of", "2026-09-03,2026-09-06,2026-09-10"));
+        JsonNode set = built.json();
+        assertThat(set.path("rows").asLong()).isGreaterThan(600);
+        assertThat(set.path("splits").path("test").path("as_ofs").get(0).asText()).isEqualTo("2026-09-10");
+        assertThat(set.path("splits").path("validation").path("as_ofs").get(0).asText()).isEqualTo("2026-09-06");
+        String id = set.path("id").asText();
+        CliRunner.Run show = ok(as("aud", "trainset", "show", id));
+        assertThat(show.out()).contains(id, "train", "validation", "test", "label rate", "already_overdrawn");
+        assertThat(ok(as("dana", "trainset", "list")).out()).contains(id, "overdraft-40d");
+    }
+
+    @Test
+    void bad_requests_are_refused_with_their_reason_and_exit_code() {
+        CliRunner.Run unknown = as("dana", "features", "build", "--view", "nope", "--as-of", "2026-10-10");
+        assertThat(unknown.exitCode()).isEqualTo(3);
+        assertThat(unknown.err()).contains("no feature view 'nope'");
+        CliRunner.Run notADate = as("dana", "features", "build", "--view", "balances", "--as-of", "10/10/2026");
+        assertThat(notADate.exitCode()).isEqualTo(2);
+        assertThat(notADate.err()).contains("dates are written yyyy-MM-dd");
+        CliRunner.Run future = as("dana", "features", "build", "--view", "balances", "--as-of", "+1d");
+        assertThat(future.exitCode()).isEqualTo(2);
+        assertThat(future.err()).contains("is not in the past");
+        CliRunner.Run immature = as("dana", "trainset", "build", "--use-case", "churn", "--as-of", "2026-09-26,2026-10-03,2026-10-10");
+        assertThat(immature.exitCode()).isEqualTo(5);
+        assertThat(immature.err()).contains("NOT_MATURE", "left out as immature", "90-day label of churn");
+        CliRunner.Run noGrant = as("eve", "features", "build", "--view", "balances", "--as-of", "2026-10-10");
+        assertThat(noGrant.exitCode()).isEqualTo(4);
+        assertThat(noGrant.err()).contains("no live grant", "accounts");
+        CliRunner.Run auditor = as("aud", "trainset", "build", "--use-case", "overdraft-40d", "--as-of", "2026-09-26,2026-10-03,2026-10-10");
+        assertThat(auditor.exitCode()).isEqualTo(4);
+        assertThat(auditor.err()).contains("may not query the data environment");
+    }
+
+    @Test
+    void drafts_a_contract_from_a_sample_and_refuses_an_empty_one() throws Exception {
+        Path sample = Files.writeString(home.resolve("bureau.csv"), "customer_id,bureau_score\nC00000001,612\nC00000002,745\n");
+        CliRunner.Run draft = ok(assay.run("data", "contract", "infer", sample.toString(), "--key", "customer_id"));
+        assertThat(draft.out()).contains("table: bureau", "unique_key: [customer_id]", "pseudonymise: TOKENISE", "token_domain: customer",
+                "type: INTEGER", "# REVIEW");
+        Path empty = Files.writeString(home.resolve("empty.csv"), "customer_id,bureau_score\n");
+        CliRunner.Run refused = assay.run("data", "contract", "infer", empty.toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("empty.csv has a header but no rows");
+    }
+
+    private static CliRunner.Run as(String user, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--as";
+        all[1] = user;
+        System.arraycopy(args, 0, all, 2, args.length);
+        return assay.run(all);
+    }
+
+    private static CliRunner.Run ok(CliRunner.Run run) {
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return run;
+    }
+}
