@@ -142,7 +142,16 @@ final class DataBenchmark {
         return written;
     }
 
-    private static int intArgument(String[] args, String name, int fallback) {
+    static String stringArgument(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+
+    static int intArgument(String[] args, String name, int fallback) {
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals(name)) {
                 return Integer.parseInt(args[i + 1]);

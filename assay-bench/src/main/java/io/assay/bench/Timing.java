@@ -26,6 +26,11 @@ final class Timing {
         seconds.add((System.nanoTime() - start) / 1e9);
     }
 
+    /** A run measured elsewhere (in a child JVM, say). */
+    void add(double runSeconds) {
+        seconds.add(runSeconds);
+    }
+
     double median() {
         List<Double> sorted = new ArrayList<>(seconds);
         Collections.sort(sorted);

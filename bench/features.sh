@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Training-set builds: the overdraft-40d training set (five views, 56 features, three weekly as-of
+# dates, population and 40-day labels) built by Assay beside the same SQL inlined into one DuckDB
+# statement over the same Parquet files, at 20,000 and 100,000 simulated customers x 180 days; each
+# run in a child JVM reporting its time and peak RSS. Takes a while: the banks are simulated and
+# ingested first. Options are passed on: --customers N,N (default 20000,100000), --runs N (default 3).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# The build's output goes to a log (Maven prints colour codes even when asked not to); it is shown only if the build fails.
+log="$(mktemp)"
+if ! (cd "$root" && mvn -q -B --no-transfer-progress -Dstyle.color=never -DskipTests -pl assay-bench -am package) >"$log" 2>&1; then
+  cat "$log" >&2
+  exit 1
+fi
+rm -f "$log"
+exec java -Xmx4g -jar "$root/assay-bench/target/assay-bench.jar" features "$@"
