@@ -90,11 +90,11 @@ final class TrainsetOnce {
             LocalDate asOf = asOfs.get(i);
             LocalDate end = asOf.plusDays(label.horizonDays());
             String split = i == asOfs.size() - 1 ? "test" : i == asOfs.size() - 2 ? "validation" : "train";
-            StringBuilder from = new StringBuilder("(" + inline(label.populations().get("default"), asOf, end, layout, catalog)
-                    + ") p JOIN (" + inline(label.labelSql(), asOf, end, layout, catalog) + ") l USING (customer_id)");
+            StringBuilder from = new StringBuilder("(" + inline(label.populations().get("default"), asOf, end, asOf, layout, catalog)
+                    + ") p JOIN (" + inline(label.labelSql(), asOf, end, end, layout, catalog) + ") l USING (customer_id)");
             List<String> columns = new ArrayList<>();
             for (int v = 0; v < views.size(); v++) {
-                from.append(" JOIN (").append(inline(views.get(v).sql(), asOf, asOf, layout, catalog)).append(") v").append(v)
+                from.append(" JOIN (").append(inline(views.get(v).sql(), asOf, end, asOf, layout, catalog)).append(") v").append(v)
                         .append(" USING (customer_id)");
                 for (var column : views.get(v).columns()) {
                     columns.add("CAST(v" + v + "." + column.name() + " AS " + column.type().publishedAs() + ") AS " + column.name());
@@ -121,9 +121,10 @@ final class TrainsetOnce {
     }
 
     /** The SQL with its parameters bound and each table written out as the read of its snapshots up to {@code upTo}. */
-    private static String inline(String sql, LocalDate asOf, LocalDate upTo, DataLayout layout, DataCatalog catalog) {
+    private static String inline(String sql, LocalDate asOf, LocalDate horizonEnd, LocalDate upTo, DataLayout layout,
+                                 DataCatalog catalog) {
         String bound = sql.replaceAll("--[^\\n]*", "").replace(":as_of", "DATE '" + asOf + "'")
-                .replace(":horizon_end", "DATE '" + upTo + "'");
+                .replace(":horizon_end", "DATE '" + horizonEnd + "'");
         Matcher matcher = TABLE.matcher(bound);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {

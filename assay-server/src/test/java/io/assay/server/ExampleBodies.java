@@ -25,6 +25,9 @@ final class ExampleBodies {
             Map.entry(Requests.GrantAccess.class, "{\"user\":\"data.scientist\",\"purpose\":\"p\",\"tables\":[\"accounts\"],"
                     + "\"expires\":\"2027-01-31\"}"),
             Map.entry(Requests.Query.class, "{\"sql\":\"SELECT 1 FROM accounts\",\"limit\":5}"),
+            Map.entry(Requests.AsOf.class, "{\"as_of\":\"2026-11-01\",\"use_case\":\"churn\"}"),
+            Map.entry(Requests.BuildTrainingSet.class, "{\"use_case\":\"churn\",\"as_ofs\":[\"2026-09-01\",\"2026-10-01\","
+                    + "\"2026-11-01\"],\"population\":\"default\"}"),
             Map.entry(Requests.VerifyAudit.class, "{\"against\":{\"checkpoint_format\":1,\"sequence\":1,\"hash\":\""
                     + "c".repeat(64) + "\",\"exported_at\":\"2026-12-01T00:00:00Z\"}}"));
 
