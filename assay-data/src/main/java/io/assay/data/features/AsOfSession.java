@@ -1,8 +1,6 @@
 package io.assay.data.features;
 
-import io.assay.core.data.DataCatalog;
 import io.assay.core.data.Snapshot;
-import io.assay.core.error.AssayException;
 import io.assay.data.DataLayout;
 import io.assay.data.contract.Contracts;
 import io.assay.data.contract.DataContract;
@@ -14,10 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -48,14 +44,15 @@ final class AsOfSession implements AutoCloseable {
      * @param upTo the last business day the session may see
      * @param spill where DuckDB may spill beyond {@code memoryLimit}
      */
-    static AsOfSession open(DataLayout layout, DataCatalog catalog, Contracts contracts, Set<String> tables, LocalDate upTo,
+    static AsOfSession open(DataLayout layout, SnapshotIndex snapshots, Contracts contracts, AsOfSql.Reads reads, LocalDate upTo,
                             Path spill, String memoryLimit) {
+        Set<String> tables = reads.tables();
         List<Input> inputs = new ArrayList<>();
         Map<String, List<Snapshot>> perTable = new TreeMap<>();
         for (String table : tables) {
-            List<Snapshot> snapshots = snapshotsUpTo(catalog, table, upTo);
-            perTable.put(table, snapshots);
-            snapshots.forEach(s -> inputs.add(new Input(table, s.businessDate(), s.id(), s.contentSha256())));
+            List<Snapshot> read = snapshots.upTo(table, upTo);
+            perTable.put(table, read);
+            read.forEach(s -> inputs.add(new Input(table, s.businessDate(), s.id(), s.contentSha256())));
         }
         Connection duckdb = null;
         try {
@@ -70,7 +67,8 @@ final class AsOfSession implements AutoCloseable {
                 List<String> folders = new ArrayList<>();
                 folders.add(spill + "/");
                 for (Map.Entry<String, List<Snapshot>> entry : perTable.entrySet()) {
-                    createViews(statement, layout, contracts.forTable(entry.getKey()), entry.getValue());
+                    createViews(statement, layout, contracts.forTable(entry.getKey()), entry.getValue(),
+                            reads.latest().contains(entry.getKey()));
                     entry.getValue().forEach(s -> folders.add(layout.folderOf(s) + "/"));
                 }
                 statement.execute("SET allowed_directories = ["
@@ -94,30 +92,22 @@ final class AsOfSession implements AutoCloseable {
         return inputs;
     }
 
+    /** The snapshots of some of the session's tables: what one definition of several read. */
+    List<Input> inputs(Set<String> tables) {
+        return inputs.stream().filter(input -> tables.contains(input.table())).toList();
+    }
+
     @Override
     public void close() {
         closeQuietly(duckdb);
     }
 
-    /** The newest snapshot of each business day up to {@code upTo}; refused when there is none. */
-    static List<Snapshot> snapshotsUpTo(DataCatalog catalog, String table, LocalDate upTo) {
-        Map<LocalDate, Snapshot> newestPerDay = new TreeMap<>();
-        List<Snapshot> all = catalog.listSnapshots(Optional.of(table));
-        for (Snapshot snapshot : all) {
-            if (!snapshot.businessDate().isAfter(upTo)) {
-                newestPerDay.merge(snapshot.businessDate(), snapshot, (a, b) -> a.publishedAt().isAfter(b.publishedAt()) ? a : b);
-            }
-        }
-        if (newestPerDay.isEmpty()) {
-            throw AssayException.invalid(all.isEmpty() ? "table " + table + " has no snapshots yet; ingest a batch first"
-                    : "as-of " + upTo + " is before the first snapshot of table " + table + " ("
-                    + all.stream().map(Snapshot::businessDate).min(Comparator.naturalOrder()).orElseThrow() + ")");
-        }
-        return List.copyOf(newestPerDay.values());
-    }
-
-    private static void createViews(Statement statement, DataLayout layout, DataContract contract, List<Snapshot> snapshots)
-            throws SQLException {
+    /**
+     * @param shared whether a definition of the session reads the state table's latest rows: then they are computed once,
+     *               into a table, however many definitions read them
+     */
+    private static void createViews(Statement statement, DataLayout layout, DataContract contract, List<Snapshot> snapshots,
+                                    boolean shared) throws SQLException {
         String files = snapshots.stream().map(s -> literal(layout.folderOf(s).resolve("data.parquet").toString()))
                 .collect(Collectors.joining(", "));
         String table = contract.table();
@@ -129,13 +119,13 @@ final class AsOfSession implements AutoCloseable {
         String history = table + AsOfSql.HISTORY_SUFFIX;
         statement.execute("CREATE VIEW \"" + history + "\" AS " + rows);
         if (contract.uniqueKey().isEmpty()) {
-            statement.execute("CREATE VIEW \"" + table + "\" AS SELECT * FROM \"" + history + "\" WHERE business_date = "
+            statement.execute("CREATE " + (shared ? "TEMP TABLE" : "VIEW") + " \"" + table + "\" AS SELECT * FROM \"" + history + "\" WHERE business_date = "
                     + "(SELECT max(business_date) FROM \"" + history + "\")");
             return;
         }
         String key = contract.uniqueKey().stream().map(column -> "\"" + column + "\"").collect(Collectors.joining(", "));
-        statement.execute("CREATE VIEW \"" + table + "\" AS SELECT * FROM \"" + history + "\" QUALIFY row_number() OVER "
-                + "(PARTITION BY " + key + " ORDER BY business_date DESC, source_line DESC) = 1");
+        statement.execute("CREATE " + (shared ? "TEMP TABLE" : "VIEW") + " \"" + table + "\" AS SELECT * FROM \"" + history
+                + "\" QUALIFY row_number() OVER (PARTITION BY " + key + " ORDER BY business_date DESC, source_line DESC) = 1");
     }
 
     static String literal(String text) {

@@ -45,8 +45,32 @@ final class AsOfSql {
         return bound.toString();
     }
 
+    /**
+     * What a definition reads: the contract tables behind its as-of views, and of those the state
+     * tables it reads by their plain name (their latest version per key, which a session holding
+     * several definitions computes once).
+     */
+    record Reads(Set<String> tables, Set<String> latest) {
+        Reads {
+            tables = Set.copyOf(tables);
+            latest = Set.copyOf(latest);
+        }
+
+        Reads and(Reads other) {
+            Set<String> allTables = new TreeSet<>(tables);
+            allTables.addAll(other.tables);
+            Set<String> allLatest = new TreeSet<>(latest);
+            allLatest.addAll(other.latest);
+            return new Reads(allTables, allLatest);
+        }
+    }
+
     /** The contract tables the bound SQL reads through its as-of views. */
     static Set<String> tablesRead(String source, String boundSql, Contracts contracts) {
+        return reads(source, boundSql, contracts).tables();
+    }
+
+    static Reads reads(String source, String boundSql, Contracts contracts) {
         Set<String> referenced;
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
             referenced = ReferencedTables.of(duckdb, boundSql);
@@ -56,6 +80,7 @@ final class AsOfSql {
             throw new AssayException(ErrorCode.INVALID_DEFINITION, source + ": " + e.getMessage());
         }
         Set<String> tables = new TreeSet<>();
+        Set<String> latest = new TreeSet<>();
         for (String name : referenced) {
             String table = tableOf(name, contracts);
             if (table == null) {
@@ -63,11 +88,14 @@ final class AsOfSql {
                         + " it may read " + offered(contracts) + " (a state table's every day as <table>_history)");
             }
             tables.add(table);
+            if (name.equals(table) && !isEventTable(contracts.forTable(table))) {
+                latest.add(table);
+            }
         }
         if (tables.isEmpty()) {
             throw new AssayException(ErrorCode.INVALID_DEFINITION, source + " reads no table of the data environment");
         }
-        return tables;
+        return new Reads(tables, latest);
     }
 
     /** Whether a table's rows are events of their business day (it has a column on the business date). */

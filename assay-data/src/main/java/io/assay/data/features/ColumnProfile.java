@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * What a built column holds, for the build report and later for drift baselines: its nulls,
- * distinct values, and range when numeric.
+ * distinct values (approximate: HyperLogLog), and range when numeric.
  */
 public record ColumnProfile(
         @JsonProperty("name") String name,

@@ -45,42 +45,73 @@ final class FeatureBuilder {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
+    /** One view as of one day, on its own: its own logged read. */
     Published<FeatureBuild> build(String actor, FeatureView view, LocalDate asOf) {
         requireNotFuture(asOf);
+        AsOfSql.Reads reads = reads(view, asOf);
+        DataRead read = access.authoriseRead(actor, List.copyOf(reads.tables()), "feature build " + view.name() + " v" + view.version()
+                + " as of " + asOf + " (sql sha256:" + view.sqlSha256() + ")");
+        SnapshotIndex snapshots = SnapshotIndex.of(catalog);
+        snapshots.requireIngestedBy(asOf);
+        Path staging = PublishedFolders.newStaging(layout.staging(), "feature-" + view.name());
+        try (AsOfSession session = open(snapshots, reads, asOf, staging)) {
+            return publish(stage(actor, view, asOf, reads, read, session, staging));
+        } finally {
+            PublishedFolders.discard(staging);
+        }
+    }
+
+    /** What a view reads (the same whatever its as-of day), from its parse tree. */
+    AsOfSql.Reads reads(FeatureView view, LocalDate asOf) {
+        String source = "feature view " + view.name();
+        return AsOfSql.reads(source, AsOfSql.bind(source, view.sql(), Map.of("as_of", asOf)), contracts);
+    }
+
+    AsOfSession open(SnapshotIndex snapshots, AsOfSql.Reads reads, LocalDate upTo, Path spill) {
+        return AsOfSession.open(layout, snapshots, contracts, reads, upTo, spill, MEMORY_LIMIT);
+    }
+
+    /** A build computed and checked in its staging folder, not yet published. */
+    record Staged(FeatureBuild build, Path staging) {
+    }
+
+    /**
+     * Computes and checks a build in a staging folder of its own under {@code parent} (whose owner
+     * cleans it up), in a session as of the day that may hold other definitions too, under a read
+     * already authorised and logged: a training set asks once for all it reads.
+     */
+    Staged stage(String actor, FeatureView view, LocalDate asOf, AsOfSql.Reads reads, DataRead read, AsOfSession session, Path parent) {
         String source = "feature view " + view.name();
         String bound = AsOfSql.bind(source, view.sql(), Map.of("as_of", asOf));
-        Set<String> tables = AsOfSql.tablesRead(source, bound, contracts);
-        DataRead read = access.authoriseRead(actor, List.copyOf(tables), "feature build " + view.name() + " v" + view.version()
-                + " as of " + asOf + " (sql sha256:" + view.sqlSha256() + ")");
-        requireIngestedBy(asOf);
-        Path staging = PublishedFolders.newStaging(layout.staging(), "feature-" + view.name());
+        Path staging = PublishedFolders.newStaging(parent, view.name() + "-" + asOf);
+        String table = "built_" + view.name();
         try {
-            ViewOutput.Checked checked;
-            List<AsOfSession.Input> inputs;
-            try (AsOfSession session = AsOfSession.open(layout, catalog, contracts, tables, asOf, staging, MEMORY_LIMIT)) {
-                checked = ViewOutput.run(session.connection(), source + " (as of " + asOf + ")", bound, view.entity(), view.columns(),
-                        "built");
-                ViewOutput.write(session.connection(), "built", List.of(), view.entity(), view.columns(), List.of(),
-                        ViewOutput.quote(view.entity()), staging.resolve(PublishedFolders.DATA_FILE));
-                inputs = session.inputs();
-            }
+            ViewOutput.Checked checked = ViewOutput.run(session.connection(), source + " (as of " + asOf + ")", bound, view.entity(),
+                    view.columns(), table);
+            ViewOutput.write(session.connection(), table, List.of(), view.entity(), view.columns(), List.of(),
+                    ViewOutput.quote(view.entity()), staging.resolve(PublishedFolders.DATA_FILE));
+            ViewOutput.drop(session.connection(), table);
             String sha = DurableFiles.sha256(staging.resolve(PublishedFolders.DATA_FILE));
             String id = view.name() + "-" + asOf + "-" + sha.substring(0, 12);
             FeatureBuild build = new FeatureBuild(FeatureBuild.FORMAT, id, view.name(), view.version(), view.sqlSha256(),
                     view.entity(), asOf, checked.rows(), sha, checked.profiles(), checked.warnings(),
-                    inputs.stream().map(i -> new FeatureBuild.Input(i.table(), i.businessDate(), i.snapshotId(), i.contentSha256()))
-                            .toList(),
+                    session.inputs(reads.tables()).stream()
+                            .map(i -> new FeatureBuild.Input(i.table(), i.businessDate(), i.snapshotId(), i.contentSha256())).toList(),
                     read.id(), actor, clock.instant().truncatedTo(ChronoUnit.MICROS), engine());
-            Path target = folderOf(view.name(), asOf, id);
-            if (!PublishedFolders.publish(staging, target, build)) {
-                return new Published<>(PublishedFolders.read(target, FeatureBuild.class), false);
-            }
-            return new Published<>(build, true);
+            return new Staged(build, staging);
         } catch (IOException e) {
             throw new AssayException(ErrorCode.STORAGE_FAILURE, "cannot build " + view.name() + ": " + e.getMessage());
-        } finally {
-            PublishedFolders.discard(staging);
         }
+    }
+
+    /** Publishes a staged build, or returns the same content published before (and drops the staged copy). */
+    Published<FeatureBuild> publish(Staged staged) {
+        FeatureBuild build = staged.build();
+        Path target = folderOf(build.view(), build.asOf(), build.id());
+        if (!PublishedFolders.publish(staged.staging(), target, build)) {
+            return new Published<>(PublishedFolders.read(target, FeatureBuild.class), false);
+        }
+        return new Published<>(build, true);
     }
 
     /** Every published build, of one view or of all, oldest as-of first. */
@@ -103,36 +134,6 @@ final class FeatureBuilder {
             throw AssayException.invalid("as-of " + asOf + " is not in the past (today is " + today
                     + "); the data of a day is complete once it is over and ingested");
         }
-    }
-
-    /**
-     * Refuses a day past everything ingested: its features would silently be those of an older
-     * day. A table that only sends changes (customers) or arrives monthly (bureau data) is not
-     * asked to have a snapshot of that very day.
-     */
-    void requireIngestedBy(LocalDate day) {
-        LocalDate latest = catalog.listSnapshots(Optional.empty()).stream().map(s -> s.businessDate())
-                .max(Comparator.naturalOrder())
-                .orElseThrow(() -> AssayException.invalid("nothing is ingested yet; ingest a day's batches first"));
-        if (latest.isBefore(day)) {
-            throw AssayException.invalid("nothing is ingested for " + day + " yet: the last business day ingested is " + latest);
-        }
-    }
-
-    /** The last business day ingested of any of the tables. */
-    LocalDate lastIngested(Set<String> tables) {
-        LocalDate result = null;
-        for (String table : tables) {
-            Optional<LocalDate> last = catalog.listSnapshots(Optional.of(table)).stream().map(s -> s.businessDate())
-                    .max(Comparator.naturalOrder());
-            if (last.isEmpty()) {
-                throw AssayException.invalid("table " + table + " has no snapshots yet; ingest a batch first");
-            }
-            if (result == null || last.get().isAfter(result)) {
-                result = last.get();
-            }
-        }
-        return result;
     }
 
     private Path featuresRoot() {

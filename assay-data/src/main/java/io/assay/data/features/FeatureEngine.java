@@ -46,7 +46,7 @@ public final class FeatureEngine {
         this.ids = requireNonNull(ids, "ids is null");
         this.builder = new FeatureBuilder(layout, catalog, contracts, access, clock);
         this.trainingSets = new TrainingSetBuilder(layout, catalog, contracts, access, builder, clock);
-        this.serving = new ServingTables(layout, builder, clock);
+        this.serving = new ServingTables(layout, catalog, access, builder, clock);
     }
 
     public FeatureDefinitions definitions(String actor) {

@@ -31,23 +31,48 @@ final class ServingTables {
     static final String CURRENT = "current.json";
 
     private final DataLayout layout;
+    private final io.assay.core.data.DataCatalog catalog;
+    private final io.assay.core.data.DataAccessService access;
     private final FeatureBuilder features;
     private final Clock clock;
 
-    ServingTables(DataLayout layout, FeatureBuilder features, Clock clock) {
+    ServingTables(DataLayout layout, io.assay.core.data.DataCatalog catalog, io.assay.core.data.DataAccessService access,
+                  FeatureBuilder features, Clock clock) {
         this.layout = requireNonNull(layout, "layout is null");
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        this.access = requireNonNull(access, "access is null");
         this.features = requireNonNull(features, "features is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
     ServingTable materialize(String actor, LabelDefinition useCase, List<FeatureView> views, LocalDate asOf) {
+        features.requireNotFuture(asOf);
+        java.util.Map<FeatureView, AsOfSql.Reads> viewReads = new java.util.LinkedHashMap<>();
+        views.forEach(view -> viewReads.put(view, features.reads(view, asOf)));
+        AsOfSql.Reads reads = viewReads.values().stream().reduce(AsOfSql.Reads::and).orElseThrow();
+        java.util.Set<String> tables = reads.tables();
+        // One logged read for the table: the views it joins, as of the day.
+        io.assay.core.data.DataRead read = access.authoriseRead(actor, List.copyOf(tables), "serving table " + useCase.useCase()
+                + " as of " + asOf + " with views " + String.join(", ", views.stream().map(v -> v.name() + " v" + v.version()).toList()));
+        SnapshotIndex snapshots = SnapshotIndex.of(catalog);
+        snapshots.requireIngestedBy(asOf);
         List<String> buildIds = new ArrayList<>();
         List<String> columns = new ArrayList<>();
         StringBuilder from = new StringBuilder();
         String entity = ViewOutput.quote(useCase.entity());
         int v = 0;
-        for (FeatureView view : views) {
-            FeatureBuild build = features.build(actor, view, asOf).value();
+        Path builds = PublishedFolders.newStaging(layout.staging(), "serving-builds-" + useCase.useCase());
+        List<FeatureBuild> published = new ArrayList<>();
+        try (AsOfSession session = features.open(snapshots, reads, asOf, builds)) {
+            for (FeatureView view : views) {
+                published.add(features.publish(features.stage(actor, view, asOf, viewReads.get(view), read, session, builds)).value());
+            }
+        } finally {
+            PublishedFolders.discard(builds);
+        }
+        for (int i = 0; i < views.size(); i++) {
+            FeatureView view = views.get(i);
+            FeatureBuild build = published.get(i);
             buildIds.add(build.id());
             boolean first = from.isEmpty();
             String alias = "v" + v++;

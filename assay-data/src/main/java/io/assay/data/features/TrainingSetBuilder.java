@@ -80,57 +80,67 @@ final class TrainingSetBuilder {
         requireDistinctColumns(label, views);
         String populationSource = "population rule " + population + " of " + label.useCase();
         String labelSource = "label of " + label.useCase();
-        Set<String> populationTables = AsOfSql.tablesRead(populationSource,
+        AsOfSql.Reads populationReads = AsOfSql.reads(populationSource,
                 AsOfSql.bind(populationSource, populationSql, Map.of("as_of", asOfs.get(0))), contracts);
-        Set<String> labelTables = AsOfSql.tablesRead(labelSource, AsOfSql.bind(labelSource, label.labelSql(),
+        AsOfSql.Reads labelReads = AsOfSql.reads(labelSource, AsOfSql.bind(labelSource, label.labelSql(),
                 Map.of("as_of", asOfs.get(0), "horizon_end", asOfs.get(0).plusDays(label.horizonDays()))), contracts);
-        Set<String> tables = new TreeSet<>(populationTables);
-        tables.addAll(labelTables);
+        Map<FeatureView, AsOfSql.Reads> viewReads = new LinkedHashMap<>();
+        views.forEach(view -> viewReads.put(view, features.reads(view, asOfs.get(0))));
+        // One session per as-of holds the views and the population: the tables they share are opened, and a state table's
+        // latest rows computed, once.
+        AsOfSql.Reads asOfReads = viewReads.values().stream().reduce(populationReads, AsOfSql.Reads::and);
+        Set<String> tables = new TreeSet<>(asOfReads.tables());
+        tables.addAll(labelReads.tables());
+        // One logged read for the whole set: every table its views, population and label read, named with what it builds.
         DataRead read = access.authoriseRead(actor, List.copyOf(tables), "trainset build " + label.useCase() + " v" + label.version()
                 + " population " + population + " as of " + asOfs.stream().map(LocalDate::toString).collect(Collectors.joining(","))
+                + " with views " + views.stream().map(v -> v.name() + " v" + v.version()).collect(Collectors.joining(", "))
                 + " (sql sha256:" + label.sqlSha256(population) + ")");
+        SnapshotIndex snapshots = SnapshotIndex.of(catalog);
         Path staging = PublishedFolders.newStaging(layout.staging(), "trainset-" + label.useCase());
         try {
-            requireMature(label, asOfs, labelTables, populationSource, populationSql, populationTables, staging);
+            requireMature(label, asOfs, labelReads, populationSource, populationSql, populationReads, staging, snapshots);
             List<String> buildIds = new ArrayList<>();
             List<String> warnings = new ArrayList<>();
             Map<LocalDate, Map<FeatureView, Path>> featureFiles = new TreeMap<>();
             List<String> labelInputs = new ArrayList<>();
-            // Each build is single-threaded so that it is reproducible; the builds run side by side instead. Populations
-            // and labels come first: a set refused for its labels publishes no feature build either.
-            List<Callable<Runnable>> labelling = new ArrayList<>();
+            // Each session is single-threaded so that its result is reproducible; the sessions run side by side instead,
+            // the features first (the longest work), all of it in staging: nothing is published before every check passed.
+            List<Callable<Object>> work = new ArrayList<>();
             for (LocalDate asOf : asOfs) {
-                labelling.add(() -> {
-                    List<String> inputs = runInSession(populationSource, populationSql, populationTables, asOf, asOf, label.entity(),
-                            List.of(exclusionColumn(label)), staging.resolve("population-" + asOf + ".parquet"));
-                    return () -> labelInputs.addAll(inputs);
-                });
-                labelling.add(() -> {
-                    List<String> inputs = runInSession(labelSource, label.labelSql(), labelTables, asOf,
-                            asOf.plusDays(label.horizonDays()), label.entity(), List.of(labelColumn(label)),
-                            staging.resolve("label-" + asOf + ".parquet"));
-                    return () -> labelInputs.addAll(inputs);
+                work.add(() -> {
+                    try (AsOfSession session = features.open(snapshots, asOfReads, asOf, staging)) {
+                        List<Object> staged = new ArrayList<>();
+                        for (FeatureView view : views) {
+                            staged.add(features.stage(actor, view, asOf, viewReads.get(view), read, session, staging));
+                        }
+                        staged.add(runIn(session, populationSource, populationSql, populationReads, asOf, asOf, label.entity(),
+                                exclusionColumn(label), staging.resolve("population-" + asOf + ".parquet")));
+                        return staged;
+                    }
                 });
             }
-            runSideBySide(labelling).forEach(Runnable::run);
-            requireLearnable(label, population, asOfs, staging);
-            List<Callable<Runnable>> building = new ArrayList<>();
             for (LocalDate asOf : asOfs) {
+                work.add(() -> runInSession(labelSource, label.labelSql(), labelReads, asOf, asOf.plusDays(label.horizonDays()),
+                        label.entity(), labelColumn(label), staging.resolve("label-" + asOf + ".parquet"), snapshots));
+            }
+            List<Object> results = runSideBySide(work);
+            requireLearnable(label, population, asOfs, staging);
+            // Results are taken in the order the work was listed, so the manifest does not depend on which finished first.
+            for (int i = 0; i < asOfs.size(); i++) {
+                LocalDate asOf = asOfs.get(i);
+                List<?> staged = (List<?>) results.get(i);
                 Map<FeatureView, Path> files = new LinkedHashMap<>();
                 featureFiles.put(asOf, files);
                 for (FeatureView view : views) {
-                    building.add(() -> {
-                        FeatureBuild build = features.build(actor, view, asOf).value();
-                        return () -> {
-                            buildIds.add(build.id());
-                            build.warnings().forEach(w -> warnings.add(view.name() + " as of " + asOf + ": " + w));
-                            files.put(view, features.dataFile(build));
-                        };
-                    });
+                    FeatureBuild build = features.publish((FeatureBuilder.Staged) staged.get(files.size())).value();
+                    buildIds.add(build.id());
+                    build.warnings().forEach(w -> warnings.add(view.name() + " as of " + asOf + ": " + w));
+                    files.put(view, features.dataFile(build));
                 }
+                labelInputs.addAll(inputsOf(staged.get(views.size())));
+                labelInputs.addAll(inputsOf(results.get(asOfs.size() + i)));
             }
-            // Results are taken in the order the work was listed, so the manifest does not depend on which build finished first.
-            runSideBySide(building).forEach(Runnable::run);
             return join(actor, label, views, population, asOfs, featureFiles, buildIds, warnings, labelInputs, read, staging);
         } catch (SQLException | IOException e) {
             throw new AssayException(ErrorCode.STORAGE_FAILURE, "cannot build the training set of " + label.useCase() + ": "
@@ -153,16 +163,17 @@ final class TrainingSetBuilder {
     }
 
     /** Refuses as-ofs whose label window is not wholly ingested, saying how many rows they would have held. */
-    private void requireMature(LabelDefinition label, List<LocalDate> asOfs, Set<String> labelTables, String populationSource,
-                               String populationSql, Set<String> populationTables, Path staging) throws SQLException {
-        LocalDate complete = features.lastIngested(labelTables);
+    private void requireMature(LabelDefinition label, List<LocalDate> asOfs, AsOfSql.Reads labelReads, String populationSource,
+                               String populationSql, AsOfSql.Reads populationReads, Path staging, SnapshotIndex snapshots)
+            throws SQLException {
+        LocalDate complete = snapshots.last(labelReads.tables());
         List<String> immature = new ArrayList<>();
         long immatureRows = 0;
         for (LocalDate asOf : asOfs) {
             if (asOf.plusDays(label.horizonDays()).isAfter(complete)) {
                 Path file = staging.resolve("immature-" + asOf + ".parquet");
-                runInSession(populationSource, populationSql, populationTables, asOf, asOf, label.entity(),
-                        List.of(exclusionColumn(label)), file);
+                runInSession(populationSource, populationSql, populationReads, asOf, asOf, label.entity(), exclusionColumn(label), file,
+                        snapshots);
                 long rows = count("SELECT count(*) FROM read_parquet(" + AsOfSession.literal(file.toString()) + ") WHERE exclusion IS NULL");
                 immatureRows += rows;
                 immature.add(asOf + " (" + rows + " rows; matures on " + asOf.plusDays(label.horizonDays()) + ")");
@@ -172,7 +183,7 @@ final class TrainingSetBuilder {
             throw new AssayException(ErrorCode.NOT_MATURE, immatureRows + " row(s) left out as immature: the " + label.horizonDays()
                     + "-day label of " + label.useCase() + " needs its window ingested, and what it reads is ingested up to " + complete
                     + "; immature as-of(s): " + String.join(", ", immature) + ". The latest as-of is the out-of-time test, so the "
-                    + "training set is refused; " + advice(label, labelTables, complete));
+                    + "training set is refused; " + advice(label, labelReads.tables(), complete, snapshots));
         }
     }
 
@@ -265,10 +276,9 @@ final class TrainingSetBuilder {
         }
     }
 
-    private String advice(LabelDefinition label, Set<String> labelTables, LocalDate complete) {
+    private static String advice(LabelDefinition label, Set<String> labelTables, LocalDate complete, SnapshotIndex snapshots) {
         LocalDate latestMature = complete.minusDays(label.horizonDays());
-        LocalDate first = labelTables.stream().flatMap(t -> catalog.listSnapshots(Optional.of(t)).stream())
-                .map(s -> s.businessDate()).min(Comparator.naturalOrder()).orElse(complete);
+        LocalDate first = snapshots.first(labelTables);
         if (latestMature.isBefore(first)) {
             return "the data starts on " + first + ", so a " + label.horizonDays() + "-day label needs at least "
                     + (label.horizonDays() + TrainingSetBuilder.MIN_AS_OFS) + " days ingested";
@@ -276,14 +286,27 @@ final class TrainingSetBuilder {
         return "use as-ofs up to " + latestMature;
     }
 
-    private List<String> runInSession(String source, String sql, Set<String> tables, LocalDate asOf, LocalDate upTo, String entity,
-                                      List<FeatureColumn> declared, Path file) {
-        String bound = AsOfSql.bind(source, sql, Map.of("as_of", asOf, "horizon_end", upTo));
-        try (AsOfSession session = AsOfSession.open(layout, catalog, contracts, tables, upTo, file.getParent(), MEMORY_LIMIT)) {
-            ViewOutput.run(session.connection(), source + " (as of " + asOf + ")", bound, entity, declared, "result");
-            ViewOutput.write(session.connection(), "result", List.of(), entity, declared, List.of(), ViewOutput.quote(entity), file);
-            return session.inputs().stream().map(AsOfSession.Input::contentSha256).toList();
+    /** Runs a population or label definition in a session of its own, up to {@code upTo}. */
+    private List<String> runInSession(String source, String sql, AsOfSql.Reads reads, LocalDate asOf, LocalDate upTo, String entity,
+                                      FeatureColumn column, Path file, SnapshotIndex snapshots) {
+        try (AsOfSession session = features.open(snapshots, reads, upTo, file.getParent())) {
+            return runIn(session, source, sql, reads, asOf, upTo, entity, column, file);
         }
+    }
+
+    /** Runs a population or label definition in a session, writes its checked output, and names the snapshots it read. */
+    private static List<String> runIn(AsOfSession session, String source, String sql, AsOfSql.Reads reads, LocalDate asOf,
+                                      LocalDate horizonEnd, String entity, FeatureColumn column, Path file) {
+        String bound = AsOfSql.bind(source, sql, Map.of("as_of", asOf, "horizon_end", horizonEnd));
+        String table = column.name() + "_result";
+        ViewOutput.run(session.connection(), source + " (as of " + asOf + ")", bound, entity, List.of(column), table);
+        ViewOutput.write(session.connection(), table, List.of(), entity, List.of(column), List.of(), ViewOutput.quote(entity), file);
+        ViewOutput.drop(session.connection(), table);
+        return session.inputs(reads.tables()).stream().map(AsOfSession.Input::contentSha256).toList();
+    }
+
+    private static List<String> inputsOf(Object result) {
+        return ((List<?>) result).stream().map(String.class::cast).toList();
     }
 
     private Published<TrainingSet> join(String actor, LabelDefinition label, List<FeatureView> views, String population, List<LocalDate> asOfs,

@@ -63,6 +63,15 @@ final class ViewOutput {
         }
     }
 
+    /** Frees a checked table once it is written: a session may hold several definitions. */
+    static void drop(Connection duckdb, String table) {
+        try (Statement statement = duckdb.createStatement()) {
+            statement.execute("DROP TABLE \"" + table + "\"");
+        } catch (SQLException e) {
+            throw new IllegalStateException("DuckDB could not drop " + table + ": " + e.getMessage(), e);
+        }
+    }
+
     private static Map<String, String> describe(Statement statement, String table) throws SQLException {
         Map<String, String> types = new LinkedHashMap<>();
         try (ResultSet result = statement.executeQuery("DESCRIBE \"" + table + "\"")) {
@@ -113,7 +122,9 @@ final class ViewOutput {
         for (FeatureColumn column : declared) {
             String name = quote(column.name());
             aggregates.add("count(" + name + ")");
-            aggregates.add("count(DISTINCT " + name + ")");
+            // approximate (HyperLogLog): exact counts of distinct doubles cost more than the build they describe
+            aggregates.add("approx_count_distinct(" + name + ")");
+            aggregates.add("CAST(min(" + name + ") IS NOT DISTINCT FROM max(" + name + ") AS INTEGER)");
             if (column.type().isNumeric()) {
                 aggregates.add("CAST(min(" + name + ") AS DOUBLE)");
                 aggregates.add("CAST(max(" + name + ") AS DOUBLE)");
@@ -141,6 +152,7 @@ final class ViewOutput {
             for (FeatureColumn column : declared) {
                 long present = result.getLong(index++);
                 long distinct = result.getLong(index++);
+                boolean constant = result.getInt(index++) == 1;
                 Double min = null;
                 Double max = null;
                 if (column.type().isNumeric()) {
@@ -159,7 +171,7 @@ final class ViewOutput {
                 }
                 if (present == 0) {
                     warnings.add(column.name() + " is null in every row");
-                } else if (distinct == 1) {
+                } else if (constant) {
                     warnings.add(column.name() + " has the same value in every row");
                 }
                 profiles.add(new ColumnProfile(column.name(), column.type(), column.role(), column.nullable(), column.description(),
