@@ -33,7 +33,7 @@ class RemoteModeTest {
     private static final Set<String> VARYING = Set.of("time", "created_at", "updated_at", "registered_at", "reviewed_at", "recorded_at",
             "exported_at", "hash", "previous_hash", "head_hash", "evidence_digest", "digest", "request_id", "sequence", "head_sequence",
             "events_checked", "id", "token", "created_by", "events", "file", "checkpoint_sequence", "location", "published_at",
-            "granted_at", "read_at", "elapsed_ms", "at");
+            "granted_at", "read_at", "elapsed_ms", "at", "read_id", "built_at");
 
     private static final java.util.regex.Pattern ERROR_CODE = java.util.regex.Pattern.compile("^assay: ([A-Z_]+): ");
 
@@ -66,6 +66,50 @@ class RemoteModeTest {
                 .anyMatch(line -> line.contains("ACCESS_DENIED: user dana has no live grant for table(s) transactions"))
                 .anyMatch(line -> line.contains("dana may not grant and revoke data access"))
                 .anyMatch(line -> line.contains("\"rule\":\"LEAKED_IDENTIFIER\""));
+    }
+
+    @Test
+    void features_labels_and_training_sets_answer_the_same_in_process_and_against_a_server() throws Exception {
+        Path extract = work.resolve("bank");
+        new io.assay.banksim.BankSimulator().run(io.assay.banksim.SimulationConfig.defaults().withCustomers(100).withDays(46)
+                .withStartDate(java.time.LocalDate.of(2026, 9, 1)).withShiftDay(0), extract, (day, index, total, rows) -> { });
+        List<String> inProcess = bothWays(mode -> featureStory(mode, extract), Clock.fixed(Instant.parse("2026-10-21T08:00:00Z"),
+                ZoneOffset.UTC));
+        assertThat(inProcess).anyMatch(line -> line.contains("\"published\":true"))
+                .anyMatch(line -> line.contains("\"published\":false"))
+                .anyMatch(line -> line.contains("NOT_MATURE"))
+                .anyMatch(line -> line.contains("\"split\":\"test\""))
+                .anyMatch(line -> line.contains("no feature view 'nope'"));
+    }
+
+    /** Features over a simulated bank: the views, a build twice, labels, a training set, refusals, the serving tables. */
+    private List<String> featureStory(Mode mode, Path extract) {
+        List<String> record = new ArrayList<>();
+        Step step = (person, args) -> record.add(normalise(mode.as(person, args)));
+        for (String[] person : new String[][] {{"sam", "DATA_STEWARD"}, {"dana", "DATA_SCIENTIST"}, {"aud", "AUDITOR"}}) {
+            step.run("admin", "users", "add", person[0], "--roles", person[1]);
+        }
+        mode.as("sam", "data", "ingest-days", extract.toString());
+        step.run("dana", "--json", "features", "list");
+        step.run("dana", "--json", "features", "show", "cashflow");
+        step.run("dana", "--json", "features", "build", "--view", "balances", "--as-of", "2026-10-10");
+        step.run("sam", "--json", "data", "grant", "--user", "dana", "--purpose", "overdraft model", "--tables",
+                "customers,accounts,transactions,products,digital_events", "--expires", "2026-11-30");
+        step.run("dana", "--json", "features", "build", "--view", "balances", "--as-of", "2026-10-10");
+        step.run("dana", "--json", "features", "build", "--view", "balances", "--as-of", "2026-10-10");
+        step.run("dana", "--json", "features", "build", "--view", "nope", "--as-of", "2026-10-10");
+        step.run("dana", "--json", "features", "build", "--view", "balances", "--as-of", "2026-10-21");
+        step.run("aud", "--json", "features", "builds");
+        step.run("aud", "--json", "features", "labels");
+        step.run("dana", "--json", "trainset", "build", "--use-case", "overdraft-40d", "--as-of", "2026-09-03,2026-09-04,2026-09-06");
+        step.run("dana", "--json", "trainset", "build", "--use-case", "churn", "--as-of", "2026-09-03,2026-09-04,2026-09-06");
+        step.run("aud", "--json", "trainset", "build", "--use-case", "overdraft-40d", "--as-of", "2026-09-03,2026-09-04,2026-09-06");
+        step.run("aud", "--json", "trainset", "list");
+        String set = mode.as("aud", "--json", "trainset", "list").json().path("trainsets").get(0).path("id").asText();
+        step.run("aud", "--json", "trainset", "show", set);
+        step.run("dana", "--json", "features", "materialize", "--as-of", "2026-10-16", "--use-case", "churn");
+        step.run("aud", "--json", "audit", "verify");
+        return record;
     }
 
     interface Story {
