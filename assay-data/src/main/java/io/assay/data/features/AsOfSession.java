@@ -119,8 +119,8 @@ final class AsOfSession implements AutoCloseable {
         String history = table + AsOfSql.HISTORY_SUFFIX;
         statement.execute("CREATE VIEW \"" + history + "\" AS " + rows);
         if (contract.uniqueKey().isEmpty()) {
-            statement.execute("CREATE " + (shared ? "TEMP TABLE" : "VIEW") + " \"" + table + "\" AS SELECT * FROM \"" + history + "\" WHERE business_date = "
-                    + "(SELECT max(business_date) FROM \"" + history + "\")");
+            statement.execute("CREATE " + (shared ? "TEMP TABLE" : "VIEW") + " \"" + table + "\" AS SELECT * FROM \"" + history
+                    + "\" WHERE business_date = (SELECT max(business_date) FROM \"" + history + "\")");
             return;
         }
         String key = contract.uniqueKey().stream().map(column -> "\"" + column + "\"").collect(Collectors.joining(", "));

@@ -5,10 +5,10 @@ import java.util.List;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The label of a use case and who it is learned on: a population SQL over the as-of views (who
- * is in, who is excluded and why; a {@code default} rule and any others the use case names) and a label SQL over the window after it, {@code (:as_of,
- * :horizon_end]}, whose end is {@code :as_of} plus the horizon in days. A label exists only once
- * its whole window has been ingested.
+ * The label of a use case and who it is learned on: population SQL over the as-of views (who is
+ * in, who is excluded and why: a {@code default} rule and any others the use case names) and a
+ * label SQL over the window after it, {@code (:as_of, :horizon_end]}, whose end is {@code :as_of}
+ * plus the horizon in days. A label exists only once its whole window has been ingested.
  *
  * @param features the feature views a model of this use case reads, joined on the entity
  */
@@ -26,7 +26,8 @@ public record LabelDefinition(String useCase, int version, String entity, String
             throw new IllegalArgumentException("horizon_days must be 1..730, was " + horizonDays);
         }
         features = List.copyOf(requireNonNull(features, "features is null"));
-        populations = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(requireNonNull(populations, "populations is null")));
+        populations = java.util.Collections.unmodifiableSortedMap(
+                new java.util.TreeMap<>(requireNonNull(populations, "populations is null")));
         if (!populations.containsKey(DEFAULT_POPULATION)) {
             throw new IllegalArgumentException("a label needs a default population rule");
         }

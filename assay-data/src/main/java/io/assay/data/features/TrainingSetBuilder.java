@@ -65,7 +65,8 @@ final class TrainingSetBuilder {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
-    Published<TrainingSet> build(String actor, LabelDefinition label, List<FeatureView> views, List<LocalDate> requested, String population) {
+    Published<TrainingSet> build(String actor, LabelDefinition label, List<FeatureView> views, List<LocalDate> requested,
+                                 String population) {
         List<LocalDate> asOfs = new ArrayList<>(new TreeSet<>(requireNonNull(requested, "as-ofs are null")));
         if (asOfs.size() < MIN_AS_OFS) {
             throw AssayException.invalid("a training set needs at least " + MIN_AS_OFS + " distinct as-of dates (train, validation, "
@@ -125,7 +126,7 @@ final class TrainingSetBuilder {
                         label.entity(), labelColumn(label), staging.resolve("label-" + asOf + ".parquet"), snapshots));
             }
             List<Object> results = runSideBySide(work);
-            requireLearnable(label, population, asOfs, staging);
+            Splits.requireLearnable(label, population, asOfs, staging);
             // Results are taken in the order the work was listed, so the manifest does not depend on which finished first.
             for (int i = 0; i < asOfs.size(); i++) {
                 LocalDate asOf = asOfs.get(i);
@@ -174,7 +175,7 @@ final class TrainingSetBuilder {
                 Path file = staging.resolve("immature-" + asOf + ".parquet");
                 runInSession(populationSource, populationSql, populationReads, asOf, asOf, label.entity(), exclusionColumn(label), file,
                         snapshots);
-                long rows = count("SELECT count(*) FROM read_parquet(" + AsOfSession.literal(file.toString()) + ") WHERE exclusion IS NULL");
+                long rows = Splits.count("SELECT count(*) FROM " + Splits.parquet(file) + " WHERE exclusion IS NULL");
                 immatureRows += rows;
                 immature.add(asOf + " (" + rows + " rows; matures on " + asOf.plusDays(label.horizonDays()) + ")");
             }
@@ -184,62 +185,6 @@ final class TrainingSetBuilder {
                     + "-day label of " + label.useCase() + " needs its window ingested, and what it reads is ingested up to " + complete
                     + "; immature as-of(s): " + String.join(", ", immature) + ". The latest as-of is the out-of-time test, so the "
                     + "training set is refused; " + advice(label, labelReads.tables(), complete, snapshots));
-        }
-    }
-
-    /**
-     * Refuses, before any feature is built, an as-of whose population is empty and a split whose
-     * labelled population holds one class only.
-     */
-    private void requireLearnable(LabelDefinition label, String population, List<LocalDate> asOfs, Path staging) throws SQLException {
-        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement()) {
-            Map<String, long[]> perSplit = new LinkedHashMap<>();
-            String entity = ViewOutput.quote(label.entity());
-            for (int i = 0; i < asOfs.size(); i++) {
-                LocalDate asOf = asOfs.get(i);
-                String pop = parquet(staging.resolve("population-" + asOf + ".parquet"));
-                String lab = parquet(staging.resolve("label-" + asOf + ".parquet"));
-                if (count(statement, "SELECT count(*) FROM " + pop + " WHERE exclusion IS NULL") == 0) {
-                    Map<String, Long> excluded = new TreeMap<>();
-                    try (ResultSet result = statement.executeQuery("SELECT exclusion, count(*) FROM " + pop + " GROUP BY 1 ORDER BY 1")) {
-                        while (result.next()) {
-                            excluded.put(result.getString(1), result.getLong(2));
-                        }
-                    }
-                    throw AssayException.invalid("the population of " + label.useCase() + " (rule " + population + ") as of " + asOf
-                            + " is empty: " + excluded.values().stream().mapToLong(Long::longValue).sum()
-                            + " customer(s), all excluded " + excluded);
-                }
-                long[] counts = perSplit.computeIfAbsent(splitOf(i, asOfs.size()), s -> new long[2]);
-                try (ResultSet result = statement.executeQuery("SELECT count(*), count(*) FILTER (WHERE label) FROM " + pop + " p JOIN "
-                        + lab + " l USING (" + entity + ") WHERE p.exclusion IS NULL")) {
-                    result.next();
-                    counts[0] += result.getLong(1);
-                    counts[1] += result.getLong(2);
-                }
-            }
-            perSplit.forEach((split, counts) -> requireBothClasses(label, split, counts[0], counts[1], asOfs));
-        }
-    }
-
-    private static String splitOf(int index, int asOfs) {
-        return index == asOfs - 1 ? "test" : index == asOfs - 2 ? "validation" : "train";
-    }
-
-    private static void requireBothClasses(LabelDefinition label, String split, long rows, long positives, List<LocalDate> asOfs) {
-        if (rows == 0) {
-            throw AssayException.invalid("the " + split + " split of " + label.useCase() + " has no labelled rows");
-        }
-        if (positives == 0 || positives == rows) {
-            List<String> dates = new ArrayList<>();
-            for (int i = 0; i < asOfs.size(); i++) {
-                if (splitOf(i, asOfs.size()).equals(split)) {
-                    dates.add(asOfs.get(i).toString());
-                }
-            }
-            throw AssayException.invalid("the label of " + label.useCase() + " is single-class in the " + split + " split ("
-                    + String.join(", ", dates) + "): all " + rows + " rows are " + (positives == 0 ? "negative" : "positive")
-                    + "; a model cannot learn or be judged on one class");
         }
     }
 
@@ -320,10 +265,10 @@ final class TrainingSetBuilder {
             statement.execute("SET temp_directory = " + AsOfSession.literal(staging.toString()));
             for (int i = 0; i < asOfs.size(); i++) {
                 LocalDate asOf = asOfs.get(i);
-                String split = splitOf(i, asOfs.size());
-                String pop = parquet(staging.resolve("population-" + asOf + ".parquet"));
-                String lab = parquet(staging.resolve("label-" + asOf + ".parquet"));
-                long populationRows = count(statement, "SELECT count(*) FROM " + pop);
+                String split = Splits.splitOf(i, asOfs.size());
+                String pop = Splits.parquet(staging.resolve("population-" + asOf + ".parquet"));
+                String lab = Splits.parquet(staging.resolve("label-" + asOf + ".parquet"));
+                long populationRows = Splits.count(statement, "SELECT count(*) FROM " + pop);
                 Map<String, Long> excluded = new TreeMap<>();
                 try (ResultSet result = statement.executeQuery("SELECT exclusion, count(*) FROM " + pop
                         + " WHERE exclusion IS NOT NULL GROUP BY 1 ORDER BY 1")) {
@@ -332,7 +277,7 @@ final class TrainingSetBuilder {
                     }
                 }
                 String included = "(SELECT " + entity + " FROM " + pop + " WHERE exclusion IS NULL)";
-                long withoutLabel = count(statement, "SELECT count(*) FROM " + included + " i ANTI JOIN " + lab + " l USING ("
+                long withoutLabel = Splits.count(statement, "SELECT count(*) FROM " + included + " i ANTI JOIN " + lab + " l USING ("
                         + entity + ")");
                 StringBuilder from = new StringBuilder(included + " i JOIN " + lab + " l USING (" + entity + ")");
                 Map<String, Long> withoutFeatures = new TreeMap<>();
@@ -340,9 +285,9 @@ final class TrainingSetBuilder {
                 int v = 0;
                 for (Map.Entry<FeatureView, Path> entry : featureFiles.get(asOf).entrySet()) {
                     String alias = "v" + v++;
-                    withoutFeatures.put(entry.getKey().name(), count(statement, "SELECT count(*) FROM " + included + " i JOIN " + lab
-                            + " l USING (" + entity + ") ANTI JOIN " + parquet(entry.getValue()) + " f USING (" + entity + ")"));
-                    from.append(" JOIN ").append(parquet(entry.getValue())).append(' ').append(alias).append(" USING (").append(entity)
+                    withoutFeatures.put(entry.getKey().name(), Splits.count(statement, "SELECT count(*) FROM " + included + " i JOIN " + lab
+                            + " l USING (" + entity + ") ANTI JOIN " + Splits.parquet(entry.getValue()) + " f USING (" + entity + ")"));
+                    from.append(" JOIN ").append(Splits.parquet(entry.getValue())).append(' ').append(alias).append(" USING (").append(entity)
                             .append(")");
                     entry.getKey().columns().forEach(column -> columns.add(alias + "." + ViewOutput.quote(column.name())));
                 }
@@ -358,7 +303,7 @@ final class TrainingSetBuilder {
                 }
                 perAsOf.add(new TrainingSet.AsOf(asOf, split, populationRows, excluded, withoutLabel, withoutFeatures, rows, positives));
             }
-            Map<String, TrainingSet.Split> splits = splits(label, perAsOf);
+            Map<String, TrainingSet.Split> splits = Splits.splits(label, perAsOf);
             Path out = java.nio.file.Files.createDirectories(staging.resolve("out"));
             Path data = out.resolve(PublishedFolders.DATA_FILE);
             statement.execute("COPY (" + String.join(" UNION ALL ", selects) + " ORDER BY as_of, " + entity + ") TO "
@@ -383,18 +328,6 @@ final class TrainingSetBuilder {
         }
     }
 
-    private Map<String, TrainingSet.Split> splits(LabelDefinition label, List<TrainingSet.AsOf> perAsOf) {
-        Map<String, TrainingSet.Split> splits = new LinkedHashMap<>();
-        for (String split : TrainingSet.SPLITS) {
-            List<TrainingSet.AsOf> in = perAsOf.stream().filter(a -> a.split().equals(split)).toList();
-            long rows = in.stream().mapToLong(TrainingSet.AsOf::rows).sum();
-            long positives = in.stream().mapToLong(TrainingSet.AsOf::positives).sum();
-            requireBothClasses(label, split, rows, positives, perAsOf.stream().map(TrainingSet.AsOf::asOf).toList());
-            splits.put(split, new TrainingSet.Split(rows, positives, in.stream().map(TrainingSet.AsOf::asOf).toList()));
-        }
-        return splits;
-    }
-
     private void requireDistinctColumns(LabelDefinition label, List<FeatureView> views) {
         Map<String, String> owners = new TreeMap<>();
         for (FeatureView view : views) {
@@ -410,22 +343,5 @@ final class TrainingSetBuilder {
 
     private Path folderOf(String useCase, String id) {
         return layout.root().resolve("trainsets").resolve(useCase).resolve(id);
-    }
-
-    private static String parquet(Path file) {
-        return "read_parquet(" + AsOfSession.literal(file.toString()) + ")";
-    }
-
-    private static long count(Statement statement, String sql) throws SQLException {
-        try (ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getLong(1);
-        }
-    }
-
-    private static long count(String sql) throws SQLException {
-        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement()) {
-            return count(statement, sql);
-        }
     }
 }
