@@ -64,6 +64,19 @@ class FeatureCommandsTest {
     }
 
     @Test
+    void a_build_written_to_a_file_is_a_logged_read_and_its_bytes_are_the_published_ones() throws Exception {
+        Path file = home.resolve("engagement.parquet");
+        CliRunner.Run written = ok(as("dana", "--json", "features", "build", "--view", "engagement", "--as-of", "2026-10-09",
+                "--out", file.toString()));
+        assertThat(io.assay.data.DurableFiles.sha256(file)).isEqualTo(written.json().path("content_sha256").asText());
+        assertThat(ok(as("aud", "data", "reads", "--user", "dana")).out()).contains("export of feature build engagement-2026-10-09");
+        CliRunner.Run refused = as("eve", "features", "build", "--view", "engagement", "--as-of", "2026-10-09", "--out",
+                home.resolve("eve.parquet").toString());
+        assertThat(refused.exitCode()).isEqualTo(4);
+        assertThat(home.resolve("eve.parquet")).doesNotExist();
+    }
+
+    @Test
     void builds_shows_and_lists_a_training_set_split_by_time() {
         CliRunner.Run built = ok(as("dana", "--json", "trainset", "build", "--use-case", "overdraft-40d",
                 "--as-of", "2026-09-03,2026-09-06,2026-09-10"));

@@ -72,6 +72,26 @@ public final class FeatureEngine {
         return builder.dataFile(build);
     }
 
+    /**
+     * Copies a published build's Parquet file out of the data environment, for the data
+     * scientist's own work: a read like any other, so it takes a live grant on every table the
+     * build read and is logged.
+     */
+    public Path export(String actor, String buildId, Path target) {
+        access.require(actor, Permission.QUERY_DATA);
+        FeatureBuild build = builder.builds(Optional.empty()).stream().filter(b -> b.id().equals(buildId)).findFirst()
+                .orElseThrow(() -> AssayException.notFound("no feature build " + Names.quoted(buildId)
+                        + "; list them with: assay features builds"));
+        access.authoriseRead(actor, build.inputs().stream().map(FeatureBuild.Input::table).distinct().sorted().toList(),
+                "export of feature build " + build.id() + " to a file");
+        try {
+            io.assay.data.DurableFiles.writeAtomically(target, java.nio.file.Files.readAllBytes(builder.dataFile(build)));
+        } catch (java.io.IOException e) {
+            throw AssayException.invalid("cannot write " + target + ": " + e.getMessage());
+        }
+        return target.toAbsolutePath();
+    }
+
     public Published<TrainingSet> buildTrainingSet(String actor, String useCase, List<LocalDate> asOfs, Optional<String> population) {
         access.require(actor, Permission.QUERY_DATA);
         FeatureDefinitions definitions = definitions();
