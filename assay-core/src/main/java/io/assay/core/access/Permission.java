@@ -39,13 +39,16 @@ public enum Permission {
     READ_AUDIT("read the audit log", EnumSet.of(AUDITOR, ADMIN)),
     /** Walk the whole chain: every person it concerns may; a business application (APP) has no use for it. */
     VERIFY_AUDIT("verify the audit chain", EnumSet.complementOf(EnumSet.of(APP))),
-    /** Snapshots, their schemas and quarantined rows (never their data), and the contracts. */
+    /** Snapshots, their schemas and quarantined rows (never their data), the contracts, feature and label definitions and builds. */
     READ_DATA_CATALOG("read the data catalog", EnumSet.of(DATA_SCIENTIST, MLOPS, DATA_STEWARD, DATA_REVIEWER, AUDITOR)),
     INGEST_DATA("ingest data batches", EnumSet.of(DATA_STEWARD)),
     GRANT_DATA_ACCESS("grant and revoke data access", EnumSet.of(DATA_STEWARD)),
     /** Grants and the read log: who may read what, and who read what. */
     READ_DATA_ACCESS("read data grants and the read log", EnumSet.of(DATA_STEWARD, DATA_REVIEWER, AUDITOR)),
-    /** Run queries over the snapshots, each one still needing a live grant on every table it reads. */
+    /**
+     * Run queries over the snapshots, and build features, training sets and serving tables from them: each one still
+     * needing a live grant on every table it reads.
+     */
     QUERY_DATA("query the data environment", EnumSet.of(DATA_SCIENTIST, MLOPS)),
     SCORE("score", EnumSet.of(APP, MLOPS));
 
