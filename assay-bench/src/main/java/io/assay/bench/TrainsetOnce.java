@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  * One overdraft-40d training-set build in a child JVM, by Assay or by its peer, reporting its time,
  * its rows and positives, and its peak memory. The peer is the same SQL — every view, the
  * population and the label — with each table written out as the DuckDB read of its snapshot
- * files up to the day, in one statement with DuckDB's default threads and the same memory limit.
+ * files up to the day, in one statement with DuckDB's default threads and the same memory limit (3 GB).
  */
 final class TrainsetOnce {
     private static final String USE_CASE = "overdraft-40d";
@@ -105,7 +105,7 @@ final class TrainsetOnce {
         }
         Path out = Files.createTempDirectory(home, "peer-");
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement()) {
-            statement.execute("SET memory_limit = '1GB'");
+            statement.execute("SET memory_limit = '3GB'");
             statement.execute("SET temp_directory = '" + out + "'");
             Path file = out.resolve("data.parquet");
             statement.execute("COPY (" + String.join(" UNION ALL ", selects) + " ORDER BY as_of, customer_id) TO '" + file

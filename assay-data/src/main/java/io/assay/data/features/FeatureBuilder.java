@@ -27,8 +27,12 @@ import static java.util.Objects.requireNonNull;
  * declaration and publishes it as an immutable, content-hashed Parquet file with its lineage.
  */
 final class FeatureBuilder {
-    /** DuckDB's memory budget per build; beyond it DuckDB spills to the staging folder, so memory stays bounded. */
-    static final String MEMORY_LIMIT = "1GB";
+    /**
+     * DuckDB's memory budget per session (sessions run one per core); beyond it DuckDB spills to
+     * the staging folder, so memory stays bounded. At 100,000 customers the balance view's
+     * grouping by customer and day needs a 1.5 GiB block, which 1 GB refused.
+     */
+    static final String MEMORY_LIMIT = "3GB";
 
     private final DataLayout layout;
     private final DataCatalog catalog;
