@@ -6,12 +6,4 @@
 # ingested first. Options are passed on: --customers N,N (default 20000,100000), --runs N (default 3), --work DIR
 # (keep the banks and homes there, and reuse them on the next run of the same day).
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-# The build's output goes to a log (Maven prints colour codes even when asked not to); it is shown only if the build fails.
-log="$(mktemp)"
-if ! (cd "$root" && mvn -q -B --no-transfer-progress -Dstyle.color=never -DskipTests -pl assay-bench -am package) >"$log" 2>&1; then
-  cat "$log" >&2
-  exit 1
-fi
-rm -f "$log"
-exec java -Xmx4g -jar "$root/assay-bench/target/assay-bench.jar" features "$@"
+exec "$(dirname "${BASH_SOURCE[0]}")/run-bench.sh" 4g features "$@"

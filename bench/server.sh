@@ -12,12 +12,4 @@ if ! command -v wrk >/dev/null; then
     exit 1
   fi
 fi
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-# The build's output goes to a log (Maven prints colour codes even when asked not to); it is shown only if the build fails.
-log="$(mktemp)"
-if ! (cd "$root" && mvn -q -B --no-transfer-progress -Dstyle.color=never -DskipTests -pl assay-bench -am package) >"$log" 2>&1; then
-  cat "$log" >&2
-  exit 1
-fi
-rm -f "$log"
-exec java -Xmx1g -jar "$root/assay-bench/target/assay-bench.jar" server "$@"
+exec "$(dirname "${BASH_SOURCE[0]}")/run-bench.sh" 1g server "$@"

@@ -17,7 +17,7 @@ public final class BenchMain {
             case "features" -> FeatureBenchmark.main(rest);
             case "trainset-once", "peer-once" -> TrainsetOnce.main(which, rest);
             default -> {
-                System.err.println("usage: bench data [--rows N] [--runs N] | registry [--transitions N] [--events N] [--runs N] | server [--requests N] [--clients N] [--runs N] | features [--customers N,N] [--runs N] | ingest-once FILE DATE");
+                System.err.println("usage: bench data [--rows N] [--runs N] | registry [--transitions N] [--events N] [--runs N] | server [--requests N] [--clients N] [--runs N] | features [--customers N,N] [--runs N] [--work DIR] | ingest-once FILE DATE");
                 System.exit(2);
             }
         }

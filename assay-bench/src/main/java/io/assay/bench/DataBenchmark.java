@@ -152,11 +152,6 @@ final class DataBenchmark {
     }
 
     static int intArgument(String[] args, String name, int fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
+        return Integer.parseInt(stringArgument(args, name, Integer.toString(fallback)));
     }
 }

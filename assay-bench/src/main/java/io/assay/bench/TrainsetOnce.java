@@ -23,9 +23,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -40,7 +38,8 @@ final class TrainsetOnce {
     private static final String USE_CASE = "overdraft-40d";
     private static final Pattern TABLE = Pattern.compile(
             "\\b(accounts_history|customers_history|accounts|customers|transactions|products|digital_events)\\b");
-    private static final Map<String, String> KEYS = Map.of("accounts", "account_id", "customers", "customer_id", "products", "event_id");
+
+    private static final io.assay.data.contract.Contracts CONTRACTS = io.assay.data.contract.Contracts.standard();
 
     record Outcome(double seconds, long peakKb, String rows) {
     }
@@ -131,9 +130,11 @@ final class TrainsetOnce {
             String name = matcher.group(1);
             String table = name.replace("_history", "");
             String read = "read_parquet([" + files(table, upTo, layout, catalog) + "], union_by_name = true)";
-            String replacement = name.endsWith("_history") || !KEYS.containsKey(table) ? read
-                    : "(SELECT * FROM " + read + " QUALIFY row_number() OVER (PARTITION BY " + KEYS.get(table)
-                    + " ORDER BY business_date DESC, source_line DESC) = 1)";
+            // The state tables' latest rows, by the key their contract names; an event table's rows are all its rows.
+            boolean state = !name.endsWith("_history") && CONTRACTS.forTable(table).columns().stream().noneMatch(c -> c.onBusinessDate());
+            String replacement = state ? "(SELECT * FROM " + read + " QUALIFY row_number() OVER (PARTITION BY "
+                    + String.join(", ", CONTRACTS.forTable(table).uniqueKey()) + " ORDER BY business_date DESC, source_line DESC) = 1)"
+                    : read;
             matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         matcher.appendTail(out);
@@ -141,13 +142,8 @@ final class TrainsetOnce {
     }
 
     private static String files(String table, LocalDate upTo, DataLayout layout, DataCatalog catalog) {
-        Map<LocalDate, Snapshot> newest = new TreeMap<>();
-        for (Snapshot snapshot : catalog.listSnapshots(Optional.of(table))) {
-            if (!snapshot.businessDate().isAfter(upTo)) {
-                newest.merge(snapshot.businessDate(), snapshot, (a, b) -> a.publishedAt().isAfter(b.publishedAt()) ? a : b);
-            }
-        }
-        return newest.values().stream().map(s -> "'" + layout.folderOf(s).resolve("data.parquet") + "'").collect(Collectors.joining(", "));
+        return Snapshot.newestPerDay(catalog.listSnapshots(Optional.of(table)).stream()
+                        .filter(s -> !s.businessDate().isAfter(upTo)).toList()).stream().map(s -> "'" + layout.folderOf(s).resolve("data.parquet") + "'").collect(Collectors.joining(", "));
     }
 
     private static String line(String output, String prefix) {

@@ -68,6 +68,18 @@ public record Snapshot(
         return table + "-" + businessDate + "-" + sourceSha256.substring(0, 12);
     }
 
+    /**
+     * The newest snapshot of each business day among {@code snapshots}, oldest day first: a day
+     * ingested again is read as its latest version.
+     */
+    public static List<Snapshot> newestPerDay(java.util.Collection<Snapshot> snapshots) {
+        Map<LocalDate, Snapshot> newest = new TreeMap<>();
+        for (Snapshot snapshot : snapshots) {
+            newest.merge(snapshot.businessDate(), snapshot, (a, b) -> a.publishedAt().isAfter(b.publishedAt()) ? a : b);
+        }
+        return List.copyOf(newest.values());
+    }
+
     public long quarantinedRows() {
         return quarantined.values().stream().mapToLong(Long::longValue).sum();
     }

@@ -2,6 +2,7 @@ package io.assay.data.features;
 
 import io.assay.core.data.Snapshot;
 import io.assay.data.DataLayout;
+import io.assay.data.SqlText;
 import io.assay.data.contract.Contracts;
 import io.assay.data.contract.DataContract;
 
@@ -65,7 +66,7 @@ final class AsOfSession implements AutoCloseable {
                 statement.execute("SET threads = 1");
                 // Every output is written sorted by its key, so the order rows arrive in never matters: DuckDB may use less memory.
                 statement.execute("SET preserve_insertion_order = false");
-                statement.execute("SET temp_directory = " + literal(spill.toString()));
+                statement.execute("SET temp_directory = " + SqlText.literal(spill.toString()));
                 List<String> folders = new ArrayList<>();
                 folders.add(spill + "/");
                 for (Map.Entry<String, List<Snapshot>> entry : perTable.entrySet()) {
@@ -74,7 +75,7 @@ final class AsOfSession implements AutoCloseable {
                     entry.getValue().forEach(s -> folders.add(layout.folderOf(s) + "/"));
                 }
                 statement.execute("SET allowed_directories = ["
-                        + folders.stream().map(AsOfSession::literal).collect(Collectors.joining(", ")) + "]");
+                        + folders.stream().map(SqlText::literal).collect(Collectors.joining(", ")) + "]");
                 statement.execute("SET enable_external_access = false");
                 statement.execute("SET lock_configuration = true");
             }
@@ -87,11 +88,6 @@ final class AsOfSession implements AutoCloseable {
 
     Connection connection() {
         return duckdb;
-    }
-
-    /** The snapshots the session reads, oldest day first. */
-    List<Input> inputs() {
-        return inputs;
     }
 
     /** The snapshots of some of the session's tables: what one definition of several read. */
@@ -110,7 +106,7 @@ final class AsOfSession implements AutoCloseable {
      */
     private static void createViews(Statement statement, DataLayout layout, DataContract contract, List<Snapshot> snapshots,
                                     boolean shared) throws SQLException {
-        String files = snapshots.stream().map(s -> literal(layout.folderOf(s).resolve("data.parquet").toString()))
+        String files = snapshots.stream().map(s -> SqlText.literal(layout.folderOf(s).resolve("data.parquet").toString()))
                 .collect(Collectors.joining(", "));
         String table = contract.table();
         String rows = "SELECT * FROM read_parquet([" + files + "], union_by_name = true)";
@@ -128,10 +124,6 @@ final class AsOfSession implements AutoCloseable {
         String key = contract.uniqueKey().stream().map(column -> "\"" + column + "\"").collect(Collectors.joining(", "));
         statement.execute("CREATE " + (shared ? "TEMP TABLE" : "VIEW") + " \"" + table + "\" AS SELECT * FROM \"" + history
                 + "\" QUALIFY row_number() OVER (PARTITION BY " + key + " ORDER BY business_date DESC, source_line DESC) = 1");
-    }
-
-    static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
     }
 
     private static void closeQuietly(Connection connection) {

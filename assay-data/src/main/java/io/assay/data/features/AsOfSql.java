@@ -2,6 +2,7 @@ package io.assay.data.features;
 
 import io.assay.core.error.AssayException;
 import io.assay.core.error.ErrorCode;
+import io.assay.data.SqlText;
 import io.assay.data.contract.Contracts;
 import io.assay.data.contract.DataContract;
 import io.assay.data.query.ReferencedTables;
@@ -65,17 +66,12 @@ final class AsOfSql {
         }
     }
 
-    /** The contract tables the bound SQL reads through its as-of views. */
-    static Set<String> tablesRead(String source, String boundSql, Contracts contracts) {
-        return reads(source, boundSql, contracts).tables();
-    }
-
     static Reads reads(String source, String boundSql, Contracts contracts) {
         Set<String> referenced;
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
             referenced = ReferencedTables.of(duckdb, boundSql);
         } catch (SQLException e) {
-            throw new AssayException(ErrorCode.INVALID_DEFINITION, source + " cannot be read as SQL: " + firstLine(e.getMessage()));
+            throw new AssayException(ErrorCode.INVALID_DEFINITION, source + " cannot be read as SQL: " + SqlText.firstLine(e.getMessage()));
         } catch (AssayException e) {
             throw new AssayException(ErrorCode.INVALID_DEFINITION, source + ": " + e.getMessage());
         }
@@ -125,9 +121,5 @@ final class AsOfSql {
             }
         }
         return String.join(", ", names);
-    }
-
-    static String firstLine(String message) {
-        return message == null ? "(no message)" : message.lines().findFirst().orElse(message);
     }
 }

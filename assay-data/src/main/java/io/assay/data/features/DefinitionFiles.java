@@ -84,26 +84,15 @@ final class DefinitionFiles {
     }
 
     /** The file of a population rule: {@code population.sql} for the default, {@code population-<rule>.sql} for others. */
-    static String populationFile(String rule) {
+    private static String populationFile(String rule) {
         return rule.equals(LabelDefinition.DEFAULT_POPULATION) ? "population.sql" : "population-" + rule + ".sql";
     }
 
-    /** The population rules a label file names (the default always among them). */
-    static List<String> populationRules(String source, String yaml) {
-        LabelFile file = read(source, yaml, LabelFile.class);
-        List<String> rules = new java.util.ArrayList<>(List.of(LabelDefinition.DEFAULT_POPULATION));
-        if (file.populationRules() != null) {
-            for (String rule : file.populationRules()) {
-                if (!rules.contains(name(source, "population_rules", rule, USE_CASE_NAME))) {
-                    rules.add(rule);
-                }
-            }
-        }
-        return rules;
-    }
-
-    static LabelDefinition label(String source, String expectedUseCase, String yaml, java.util.Map<String, String> populations,
-                                 String labelSql) {
+    /**
+     * @param sqlFile the content of a SQL file beside the declaration, by name ({@code label.sql},
+     *                {@code population.sql} …), or null when there is none
+     */
+    static LabelDefinition label(String source, String expectedUseCase, String yaml, java.util.function.Function<String, String> sqlFile) {
         LabelFile file = read(source, yaml, LabelFile.class);
         if (file.format() == null || file.format() != LABEL_FORMAT) {
             throw invalid(source, "has label_format " + file.format() + "; this build reads label_format " + LABEL_FORMAT);
@@ -123,14 +112,23 @@ final class DefinitionFiles {
         }
         return new LabelDefinition(useCase, version(source, file.version()), name(source, "entity", file.entity(), COLUMN_NAME),
                 text(source, "description", file.description()), text(source, "owner", file.owner()), file.horizonDays(),
-                file.features(), populationsChecked(source, populations),
-                requireSql(source.replace("label.yaml", "label.sql"), labelSql), source);
+                file.features(), populations(source, file, sqlFile),
+                requireSql(source.replace("label.yaml", "label.sql"), sqlFile.apply("label.sql")), source);
     }
 
-    private static java.util.SortedMap<String, String> populationsChecked(String source, java.util.Map<String, String> populations) {
-        java.util.SortedMap<String, String> checked = new java.util.TreeMap<>();
-        populations.forEach((rule, sql) -> checked.put(rule, requireSql(source.replace("label.yaml", populationFile(rule)), sql)));
-        return checked;
+    /** The default population rule and those the label names, each with its SQL. */
+    private static java.util.SortedMap<String, String> populations(String source, LabelFile file,
+                                                                   java.util.function.Function<String, String> sqlFile) {
+        Set<String> rules = new java.util.LinkedHashSet<>(List.of(LabelDefinition.DEFAULT_POPULATION));
+        if (file.populationRules() != null) {
+            file.populationRules().forEach(rule -> rules.add(name(source, "population_rules", rule, USE_CASE_NAME)));
+        }
+        java.util.SortedMap<String, String> populations = new java.util.TreeMap<>();
+        for (String rule : rules) {
+            String sqlName = populationFile(rule);
+            populations.put(rule, requireSql(source.replace("label.yaml", sqlName), sqlFile.apply(sqlName)));
+        }
+        return populations;
     }
 
     private static FeatureColumn column(String source, ColumnFile column, String viewOwner, String entity, Set<String> seen) {

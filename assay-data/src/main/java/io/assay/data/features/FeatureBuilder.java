@@ -7,6 +7,7 @@ import io.assay.core.error.AssayException;
 import io.assay.core.error.ErrorCode;
 import io.assay.data.DataLayout;
 import io.assay.data.DurableFiles;
+import io.assay.data.SqlText;
 import io.assay.data.contract.Contracts;
 
 import java.io.IOException;
@@ -147,7 +148,23 @@ final class FeatureBuilder {
         return featuresRoot().resolve(view).resolve(asOf.toString()).resolve(id);
     }
 
+    /** The engine that computed a build, for its lineage: DuckDB's own version, asked once, when first needed. */
     static String engine() {
-        return "duckdb " + org.duckdb.DuckDBDriver.class.getPackage().getImplementationVersion();
+        return Engine.NAME;
+    }
+
+    private static final class Engine {
+        static final String NAME = "duckdb " + version();
+
+        private static String version() {
+            try (java.sql.Connection duckdb = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+                 java.sql.Statement statement = duckdb.createStatement();
+                 java.sql.ResultSet result = statement.executeQuery("SELECT library_version FROM pragma_version()")) {
+                result.next();
+                return result.getString(1);
+            } catch (java.sql.SQLException e) {
+                return "(version unknown: " + SqlText.firstLine(e.getMessage()) + ")";
+            }
+        }
     }
 }

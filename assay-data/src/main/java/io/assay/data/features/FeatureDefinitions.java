@@ -45,23 +45,13 @@ public final class FeatureDefinitions {
         SortedMap<String, LabelDefinition> labels = new TreeMap<>();
         for (String useCase : index("/labels/index.txt")) {
             String base = "/labels/" + useCase + "/";
-            String source = "(shipped) labels/" + useCase + "/label.yaml";
-            String yaml = resource(base + "label.yaml");
-            java.util.Map<String, String> populations = new TreeMap<>();
-            for (String rule : DefinitionFiles.populationRules(source, yaml)) {
-                populations.put(rule, resource(base + DefinitionFiles.populationFile(rule)));
-            }
-            labels.put(useCase, DefinitionFiles.label(source, useCase, yaml, populations, resource(base + "label.sql")));
+            labels.put(useCase, DefinitionFiles.label("(shipped) labels/" + useCase + "/label.yaml", useCase,
+                    resource(base + "label.yaml"), name -> resource(base + name)));
         }
         for (Path folder : folders(labelFolder)) {
             String useCase = folder.getFileName().toString();
-            String source = folder.resolve("label.yaml").toString();
-            String yaml = file(folder.resolve("label.yaml"));
-            java.util.Map<String, String> populations = new TreeMap<>();
-            for (String rule : DefinitionFiles.populationRules(source, yaml)) {
-                populations.put(rule, file(folder.resolve(DefinitionFiles.populationFile(rule))));
-            }
-            labels.put(useCase, DefinitionFiles.label(source, useCase, yaml, populations, file(folder.resolve("label.sql"))));
+            labels.put(useCase, DefinitionFiles.label(folder.resolve("label.yaml").toString(), useCase, file(folder.resolve("label.yaml")),
+                    name -> file(folder.resolve(name))));
         }
         for (LabelDefinition label : labels.values()) {
             for (String view : label.features()) {

@@ -1,7 +1,8 @@
 package io.assay.data.features;
 
+import io.assay.data.Sha256;
+
 import java.util.List;
-import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -28,15 +29,11 @@ public record FeatureView(String name, int version, String entity, String descri
         requireNonNull(source, "source is null");
     }
 
-    public Optional<FeatureColumn> column(String columnName) {
-        return columns.stream().filter(column -> column.name().equals(columnName)).findFirst();
-    }
-
     public List<FeatureColumn> features() {
         return columns.stream().filter(column -> column.role() == FeatureRole.FEATURE).toList();
     }
 
     public String sqlSha256() {
-        return Hashing.sha256(sql);
+        return Sha256.of(sql);
     }
 }

@@ -1,5 +1,7 @@
 package io.assay.data.features;
 
+import io.assay.data.Sha256;
+
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
@@ -39,6 +41,6 @@ public record LabelDefinition(String useCase, int version, String entity, String
 
     /** The hash of the label SQL with one population rule's SQL: what a training set's labels rest on. */
     public String sqlSha256(String population) {
-        return Hashing.sha256(populations.get(population) + "\n-- label --\n" + labelSql);
+        return Sha256.of(populations.get(population) + "\n-- label --\n" + labelSql);
     }
 }

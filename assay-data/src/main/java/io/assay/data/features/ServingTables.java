@@ -4,6 +4,7 @@ import io.assay.core.error.AssayException;
 import io.assay.core.error.ErrorCode;
 import io.assay.data.DataLayout;
 import io.assay.data.DurableFiles;
+import io.assay.data.SqlText;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,7 +78,7 @@ final class ServingTables {
             boolean first = from.isEmpty();
             String alias = "v" + v++;
             from.append(first ? "" : " JOIN ").append("read_parquet(")
-                    .append(AsOfSession.literal(features.dataFile(build).toString())).append(") ").append(alias)
+                    .append(SqlText.literal(features.dataFile(build).toString())).append(") ").append(alias)
                     .append(first ? "" : " USING (" + entity + ")");
             view.columns().forEach(column -> columns.add(alias + "." + ViewOutput.quote(column.name())));
         }
@@ -85,10 +86,10 @@ final class ServingTables {
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement()) {
             Path data = staging.resolve(PublishedFolders.DATA_FILE);
             String select = "SELECT " + entity + ", " + String.join(", ", columns) + " FROM " + from;
-            statement.execute("COPY (" + select + " ORDER BY " + entity + ") TO " + AsOfSession.literal(data.toString())
+            statement.execute("COPY (" + select + " ORDER BY " + entity + ") TO " + SqlText.literal(data.toString())
                     + " (FORMAT parquet, COMPRESSION zstd)");
             long rows;
-            try (ResultSet result = statement.executeQuery("SELECT count(*) FROM read_parquet(" + AsOfSession.literal(data.toString()) + ")")) {
+            try (ResultSet result = statement.executeQuery("SELECT count(*) FROM read_parquet(" + SqlText.literal(data.toString()) + ")")) {
                 result.next();
                 rows = result.getLong(1);
             }

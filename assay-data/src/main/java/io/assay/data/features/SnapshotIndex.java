@@ -35,18 +35,13 @@ final class SnapshotIndex {
     /** The newest snapshot of each business day up to {@code upTo}, oldest day first; refused when there is none. */
     List<Snapshot> upTo(String table, LocalDate upTo) {
         List<Snapshot> all = byTable.getOrDefault(table, List.of());
-        Map<LocalDate, Snapshot> newestPerDay = new TreeMap<>();
-        for (Snapshot snapshot : all) {
-            if (!snapshot.businessDate().isAfter(upTo)) {
-                newestPerDay.merge(snapshot.businessDate(), snapshot, (a, b) -> a.publishedAt().isAfter(b.publishedAt()) ? a : b);
-            }
-        }
+        List<Snapshot> newestPerDay = Snapshot.newestPerDay(all.stream().filter(s -> !s.businessDate().isAfter(upTo)).toList());
         if (newestPerDay.isEmpty()) {
             throw AssayException.invalid(all.isEmpty() ? "table " + table + " has no snapshots yet; ingest a batch first"
                     : "as-of " + upTo + " is before the first snapshot of table " + table + " ("
                     + all.stream().map(Snapshot::businessDate).min(Comparator.naturalOrder()).orElseThrow() + ")");
         }
-        return List.copyOf(newestPerDay.values());
+        return newestPerDay;
     }
 
     /**

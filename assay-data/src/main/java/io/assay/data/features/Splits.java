@@ -1,6 +1,7 @@
 package io.assay.data.features;
 
 import io.assay.core.error.AssayException;
+import io.assay.data.SqlText;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -93,7 +94,7 @@ final class Splits {
     }
 
     static String parquet(Path file) {
-        return "read_parquet(" + AsOfSession.literal(file.toString()) + ")";
+        return "read_parquet(" + SqlText.literal(file.toString()) + ")";
     }
 
     static long count(Statement statement, String sql) throws SQLException {

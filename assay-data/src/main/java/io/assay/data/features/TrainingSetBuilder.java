@@ -7,6 +7,8 @@ import io.assay.core.error.AssayException;
 import io.assay.core.error.ErrorCode;
 import io.assay.data.DataLayout;
 import io.assay.data.DurableFiles;
+import io.assay.data.Sha256;
+import io.assay.data.SqlText;
 import io.assay.data.contract.Contracts;
 
 import java.io.IOException;
@@ -262,7 +264,7 @@ final class TrainingSetBuilder {
         List<String> selects = new ArrayList<>();
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement()) {
             statement.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
-            statement.execute("SET temp_directory = " + AsOfSession.literal(staging.toString()));
+            statement.execute("SET temp_directory = " + SqlText.literal(staging.toString()));
             for (int i = 0; i < asOfs.size(); i++) {
                 LocalDate asOf = asOfs.get(i);
                 String split = Splits.splitOf(i, asOfs.size());
@@ -307,7 +309,7 @@ final class TrainingSetBuilder {
             Path out = java.nio.file.Files.createDirectories(staging.resolve("out"));
             Path data = out.resolve(PublishedFolders.DATA_FILE);
             statement.execute("COPY (" + String.join(" UNION ALL ", selects) + " ORDER BY as_of, " + entity + ") TO "
-                    + AsOfSession.literal(data.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
+                    + SqlText.literal(data.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
             String sha = DurableFiles.sha256(data);
             String id = label.useCase() + "-" + sha.substring(0, 12);
             long rows = perAsOf.stream().mapToLong(TrainingSet.AsOf::rows).sum();
@@ -318,7 +320,7 @@ final class TrainingSetBuilder {
                     views.stream().flatMap(view -> view.columns().stream()).filter(c -> c.role() == FeatureRole.ATTRIBUTE)
                             .map(FeatureColumn::name).toList(),
                     buildIds, perAsOf, splits, rows, (double) positives / rows, sha,
-                    Hashing.sha256(labelInputs.stream().sorted().distinct().collect(Collectors.joining("\n"))), warnings, read.id(),
+                    Sha256.of(labelInputs.stream().sorted().distinct().collect(Collectors.joining("\n"))), warnings, read.id(),
                     actor, clock.instant().truncatedTo(ChronoUnit.MICROS), FeatureBuilder.engine());
             Path target = folderOf(label.useCase(), id);
             if (!PublishedFolders.publish(out, target, set)) {

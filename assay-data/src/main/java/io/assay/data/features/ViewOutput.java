@@ -2,6 +2,7 @@ package io.assay.data.features;
 
 import io.assay.core.error.AssayException;
 import io.assay.core.error.ErrorCode;
+import io.assay.data.SqlText;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Runs a definition's SQL into a temporary table of its session and holds the result to the
@@ -36,7 +36,7 @@ final class ViewOutput {
             try {
                 statement.execute("CREATE TEMP TABLE \"" + table + "\" AS " + boundSql);
             } catch (SQLException e) {
-                throw invalid(source + "'s SQL failed: " + AsOfSql.firstLine(e.getMessage()));
+                throw invalid(source + "'s SQL failed: " + SqlText.firstLine(e.getMessage()));
             }
             Map<String, String> types = describe(statement, table);
             checkColumns(source, types, entity, declared);
@@ -57,7 +57,7 @@ final class ViewOutput {
         select.addAll(trailing);
         try (Statement statement = duckdb.createStatement()) {
             statement.execute("COPY (SELECT " + String.join(", ", select) + " FROM \"" + table + "\" ORDER BY " + orderBy
-                    + ") TO " + AsOfSession.literal(file.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
+                    + ") TO " + SqlText.literal(file.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
         } catch (SQLException e) {
             throw new AssayException(ErrorCode.STORAGE_FAILURE, "cannot write " + file.getFileName() + ": " + e.getMessage());
         }
@@ -183,10 +183,6 @@ final class ViewOutput {
 
     static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
-    }
-
-    static String columnList(List<FeatureColumn> columns) {
-        return columns.stream().map(column -> quote(column.name())).collect(Collectors.joining(", "));
     }
 
     private static AssayException invalid(String message) {

@@ -6,10 +6,9 @@ import io.assay.core.data.Snapshot;
 import io.assay.core.error.AssayException;
 import io.assay.core.error.ErrorCode;
 import io.assay.data.DataLayout;
+import io.assay.data.Sha256;
+import io.assay.data.SqlText;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,10 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -51,7 +47,7 @@ public final class SnapshotQueries {
         if (maxRows < 1 || maxRows > 1_000_000) {
             throw AssayException.invalid("the row limit must be between 1 and 1000000, was " + maxRows);
         }
-        String what = "query sha256:" + sha256(sql);
+        String what = "query sha256:" + Sha256.of(sql);
         // The permission first: someone who may not query learns nothing of how their SQL parses.
         access.requireQuerier(user, what);
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
@@ -70,11 +66,11 @@ public final class SnapshotQueries {
             try (Statement statement = duckdb.createStatement()) {
                 for (String table : tables) {
                     statement.execute("CREATE VIEW \"" + table + "\" AS SELECT * FROM read_parquet(["
-                            + dataFiles(table).stream().map(SnapshotQueries::literal).collect(Collectors.joining(", "))
+                            + dataFiles(table).stream().map(SqlText::literal).collect(Collectors.joining(", "))
                             + "], union_by_name = true)");
                 }
                 statement.execute("SET allowed_directories = [" + tables.stream()
-                        .map(table -> literal(layout.snapshots().resolve(table) + "/"))
+                        .map(table -> SqlText.literal(layout.snapshots().resolve(table) + "/"))
                         .collect(Collectors.joining(", ")) + "]");
                 statement.execute("SET enable_external_access = false");
                 statement.execute("SET lock_configuration = true");
@@ -84,7 +80,7 @@ public final class SnapshotQueries {
                 }
             }
         } catch (SQLException e) {
-            throw AssayException.invalid("the query failed: " + firstLine(e.getMessage()));
+            throw AssayException.invalid("the query failed: " + SqlText.firstLine(e.getMessage()));
         }
     }
 
@@ -93,21 +89,17 @@ public final class SnapshotQueries {
         try {
             return ReferencedTables.of(duckdb, sql);
         } catch (SQLException e) {
-            throw AssayException.invalid("the query cannot be read as SQL: " + firstLine(e.getMessage()));
+            throw AssayException.invalid("the query cannot be read as SQL: " + SqlText.firstLine(e.getMessage()));
         }
     }
 
     /** The data files of a table: the newest snapshot of each business day. */
     private List<String> dataFiles(String table) {
-        Map<java.time.LocalDate, Snapshot> newestPerDay = new LinkedHashMap<>();
-        for (Snapshot snapshot : catalog.listSnapshots(Optional.of(table))) {
-            newestPerDay.merge(snapshot.businessDate(), snapshot,
-                    (a, b) -> a.publishedAt().isAfter(b.publishedAt()) ? a : b);
-        }
+        List<Snapshot> newestPerDay = Snapshot.newestPerDay(catalog.listSnapshots(Optional.of(table)));
         if (newestPerDay.isEmpty()) {
             throw new AssayException(ErrorCode.NOT_FOUND, "table " + table + " has no snapshots yet; ingest a batch first");
         }
-        return newestPerDay.values().stream()
+        return newestPerDay.stream()
                 .map(snapshot -> layout.folderOf(snapshot).resolve("data.parquet").toString())
                 .toList();
     }
@@ -134,21 +126,5 @@ public final class SnapshotQueries {
             rows.add(row);
         }
         return new QueryResult(columns, rows, truncated, read);
-    }
-
-    private static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "(no message)" : message.lines().findFirst().orElse(message);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

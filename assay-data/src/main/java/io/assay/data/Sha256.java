@@ -1,19 +1,19 @@
-package io.assay.data.features;
+package io.assay.data;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-final class Hashing {
-    private Hashing() {
-    }
+/** The SHA-256 of a text, in lower-case hex: how SQL and declarations are named in logs and lineage. */
+public final class Sha256 {
+    private Sha256() {}
 
-    static String sha256(String text) {
+    public static String of(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
         }
     }
 }
