@@ -50,6 +50,12 @@ public enum Permission {
      * needing a live grant on every table it reads.
      */
     QUERY_DATA("query the data environment", EnumSet.of(DATA_SCIENTIST, MLOPS)),
+    /** Train a model on a training set: a read of it, so it also takes a live grant on every table the set was built from. */
+    TRAIN_MODELS("train models", EnumSet.of(DATA_SCIENTIST)),
+    /** Retrain a registered version from its lineage and compare it bit for bit: also a read, under a live grant. */
+    REPRODUCE_MODELS("reproduce model versions", EnumSet.of(DATA_SCIENTIST, MLOPS)),
+    /** Run the platform's gates on a version; the figures are computed, the verdict is the spec's. */
+    RUN_GATES("run the gates", EnumSet.of(DATA_SCIENTIST, MLOPS)),
     SCORE("score", EnumSet.of(APP, MLOPS));
 
     private final String description;

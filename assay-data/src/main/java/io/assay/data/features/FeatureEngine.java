@@ -120,6 +120,20 @@ public final class FeatureEngine {
         return trainingSets.dataFile(set);
     }
 
+    /**
+     * Authorises and logs a read of a training set's rows (to train on it, say): it holds what its
+     * feature builds read, so it takes a live grant on every table they read.
+     */
+    public io.assay.core.data.DataRead authoriseRead(String actor, TrainingSet set, String what) {
+        return access.authoriseRead(actor, inputsOf(set).stream().map(FeatureBuild.Input::table).distinct().sorted().toList(), what);
+    }
+
+    /** The snapshots a training set was built from, through its feature builds. */
+    public List<FeatureBuild.Input> inputsOf(TrainingSet set) {
+        return builder.builds(Optional.empty()).stream().filter(build -> set.featureBuilds().contains(build.id()))
+                .flatMap(build -> build.inputs().stream()).distinct().toList();
+    }
+
     /** Publishes the serving feature table of every use case (or of one) as of {@code asOf}. */
     public List<ServingTable> materialize(String actor, LocalDate asOf, Optional<String> useCase) {
         access.require(actor, Permission.QUERY_DATA);
