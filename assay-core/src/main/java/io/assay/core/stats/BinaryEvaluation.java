@@ -56,12 +56,13 @@ public record BinaryEvaluation(long rows, long positives, double auc, double gin
      */
     public static BinaryEvaluation of(double[] probabilities, boolean[] labels) {
         Inputs.requireProbabilities(probabilities, labels);
-        double auc = BinaryMetrics.auc(probabilities, labels);
-        TopFraction top = TopFraction.of(probabilities, labels, TOP_FRACTION);
-        return new BinaryEvaluation(labels.length, Inputs.count(labels), auc, 2 * auc - 1,
-                BinaryMetrics.ks(probabilities, labels), BinaryMetrics.brier(probabilities, labels),
-                BinaryMetrics.logLoss(probabilities, labels), Calibration.byDecile(probabilities, labels),
-                top.lift(), top.capture());
+        // One sort serves every rank figure.
+        Ties ties = Ties.ofBothClasses(probabilities, labels, "AUC");
+        double auc = BinaryMetrics.auc(ties);
+        TopFraction top = TopFraction.of(ties, TOP_FRACTION);
+        return new BinaryEvaluation(ties.rows(), ties.positiveTotal, auc, 2 * auc - 1, BinaryMetrics.ks(ties),
+                BinaryMetrics.brier(probabilities, labels), BinaryMetrics.logLoss(probabilities, labels),
+                Calibration.bins(ties, Calibration.DECILES), top.lift(), top.capture());
     }
 
     /** The share of rows labelled positive. */

@@ -27,7 +27,10 @@ public final class BinaryMetrics {
      */
     public static double auc(double[] scores, boolean[] labels) {
         Inputs.requireScored(scores, labels);
-        Ties ties = Ties.ofBothClasses(scores, labels, "AUC");
+        return auc(Ties.ofBothClasses(scores, labels, "AUC"));
+    }
+
+    static double auc(Ties ties) {
         // Twice U, counted in integers so that the one rounding is the final division.
         long twiceU = 0;
         long negativesBelow = 0;
@@ -52,7 +55,10 @@ public final class BinaryMetrics {
      */
     public static double ks(double[] scores, boolean[] labels) {
         Inputs.requireScored(scores, labels);
-        Ties ties = Ties.ofBothClasses(scores, labels, "KS");
+        return ks(Ties.ofBothClasses(scores, labels, "KS"));
+    }
+
+    static double ks(Ties ties) {
         double largest = 0;
         long positivesAtOrBelow = 0;
         long negativesAtOrBelow = 0;

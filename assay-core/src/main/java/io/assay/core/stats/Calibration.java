@@ -34,7 +34,10 @@ public final class Calibration {
             throw AssayException.invalid("a calibration table needs at least one bin, not " + bins);
         }
         Inputs.requireProbabilities(probabilities, labels);
-        Ties ties = Ties.of(probabilities, labels);
+        return bins(Ties.of(probabilities, labels), bins);
+    }
+
+    static List<CalibrationBin> bins(Ties ties, int bins) {
         long rows = ties.rows();
         List<CalibrationBin> table = new ArrayList<>();
         long position = 0;

@@ -44,10 +44,14 @@ public record TopFraction(double fraction, long rows, double positivesFound, dou
     public static TopFraction of(double[] scores, boolean[] labels, double fraction) {
         requireFraction(fraction);
         Inputs.requireScored(scores, labels);
-        Ties ties = Ties.of(scores, labels);
+        return of(Ties.of(scores, labels), fraction);
+    }
+
+    static TopFraction of(Ties ties, double fraction) {
+        requireFraction(fraction);
         if (ties.positiveTotal == 0) {
             throw AssayException.invalid("lift and capture are undefined when no label is positive ("
-                    + labels.length + " rows): they measure positives found");
+                    + ties.rows() + " rows): they measure positives found");
         }
         long rows = ties.rows();
         long targeted = BigDecimal.valueOf(fraction).multiply(BigDecimal.valueOf(rows))
