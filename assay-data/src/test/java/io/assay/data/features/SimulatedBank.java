@@ -20,17 +20,17 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** A simulated bank ingested whole into a fresh home, with a data scientist granted every table: shared by the feature tests. */
-final class SimulatedBank {
-    static final String KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
-    static final LocalDate START = LocalDate.of(2026, 3, 1);
+public final class SimulatedBank {
+    public static final String KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+    public static final LocalDate START = LocalDate.of(2026, 3, 1);
 
-    final Path home;
-    final Path extract;
-    final SimulationSummary summary;
-    final InMemoryDataCatalog catalog = new InMemoryDataCatalog();
-    final DataEnvironment data;
+    public final Path home;
+    public final Path extract;
+    public final SimulationSummary summary;
+    public final InMemoryDataCatalog catalog = new InMemoryDataCatalog();
+    public final DataEnvironment data;
 
-    SimulatedBank(Path root, int customers, int days) {
+    public SimulatedBank(Path root, int customers, int days) {
         this.home = root.resolve("home");
         this.extract = root.resolve("extract");
         // No bad rows: a quarantined balance row would make the data disagree with the truth on purpose.
@@ -49,7 +49,7 @@ final class SimulatedBank {
                 LocalDate.now(clock).plusDays(30), "sam");
     }
 
-    LocalDate lastDay() {
+    public LocalDate lastDay() {
         return summary.lastDate();
     }
 
