@@ -47,14 +47,14 @@ public record ModelSpec(ModelSignature signature, Provenance provenance, MetricS
         if (root == null || !root.isObject()) {
             throw invalid(where, "is empty or not a mapping");
         }
-        requireOnly(where, "the top level", root, Set.of("spec_format", "signature", "provenance", "metrics"));
+        requireOnly(where, "the top level", root, union(Set.of("spec_format", "signature", "provenance", "metrics"), BOUND_KEYS));
         JsonNode format = root.path("spec_format");
         if (!format.isIntegralNumber() || format.asInt() != FORMAT) {
             throw invalid(where, "has spec_format " + root.path("spec_format") + "; this Assay reads spec_format " + FORMAT);
         }
         try {
             return new ModelSpec(signature(where, required(where, root, "signature")), provenance(where, required(where, root, "provenance")),
-                    metrics(where, required(where, root, "metrics")));
+                    metricSpec(where, root));
         } catch (AssayException e) {
             throw e.getMessage().startsWith(where) ? e : invalid(where, "is not valid: " + e.getMessage());
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -91,7 +91,40 @@ public record ModelSpec(ModelSignature signature, Provenance provenance, MetricS
                 node.get("seed").asLong(), strings(node.path("libraries")));
     }
 
-    private static MetricSpec metrics(String where, JsonNode node) {
+    /** The keys beside {@code metrics} that bound the platform's other gates. */
+    static final Set<String> BOUND_KEYS = Set.of("champion", "segments", "fairness", "stability", "robustness", "latency");
+
+    /**
+     * A metric spec file on its own (spec_format 1: {@code metrics} and the gate bounds), for a
+     * version registered from a training run, whose signature and provenance come from the run.
+     */
+    public static MetricSpec parseMetricSpec(JsonNode root, String where) {
+        if (root == null || !root.isObject()) {
+            throw invalid(where, "is empty or not a mapping");
+        }
+        if (root.has("signature") || root.has("provenance")) {
+            throw invalid(where, "sets a signature or provenance; a version registered from a run takes both from the run, so the spec "
+                    + "holds only metrics and gate bounds");
+        }
+        requireOnly(where, "the top level", root, union(Set.of("spec_format", "metrics"), BOUND_KEYS));
+        JsonNode format = root.path("spec_format");
+        if (!format.isIntegralNumber() || format.asInt() != FORMAT) {
+            throw invalid(where, "has spec_format " + root.path("spec_format") + "; this Assay reads spec_format " + FORMAT);
+        }
+        try {
+            return metricSpec(where, root);
+        } catch (AssayException e) {
+            throw e.getMessage().startsWith(where) ? e : invalid(where, "is not valid: " + e.getMessage());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw invalid(where, "is not valid: " + e.getMessage());
+        }
+    }
+
+    private static MetricSpec metricSpec(String where, JsonNode root) {
+        return new MetricSpec(metrics(where, required(where, root, "metrics")), SpecBounds.parse(where, root));
+    }
+
+    private static List<MetricThreshold> metrics(String where, JsonNode node) {
         List<MetricThreshold> thresholds = new ArrayList<>();
         for (JsonNode m : node) {
             requireOnly(where, "a metric", m, Set.of("metric", "at_least", "at_most"));
@@ -103,10 +136,16 @@ public record ModelSpec(ModelSignature signature, Provenance provenance, MetricS
             if (!threshold.isNumber()) {
                 throw invalid(where, "the threshold of metric " + m.path("metric").asText() + " is not a number");
             }
-            thresholds.add(new MetricThreshold(m.path("metric").asText(),
+            thresholds.add(new MetricThreshold(SpecBounds.knownMetric(where, m.path("metric").asText()),
                     atLeast ? MetricThreshold.Comparison.AT_LEAST : MetricThreshold.Comparison.AT_MOST, threshold.asDouble()));
         }
-        return new MetricSpec(thresholds);
+        return thresholds;
+    }
+
+    static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static Map<String, String> strings(JsonNode node) {
@@ -119,7 +158,7 @@ public record ModelSpec(ModelSignature signature, Provenance provenance, MetricS
         return node.has(field) ? Optional.of(node.get(field).asDouble()) : Optional.empty();
     }
 
-    private static JsonNode required(String where, JsonNode node, String field) {
+    static JsonNode required(String where, JsonNode node, String field) {
         if (!node.hasNonNull(field)) {
             throw invalid(where, "lacks '" + field + "'");
         }
@@ -127,7 +166,7 @@ public record ModelSpec(ModelSignature signature, Provenance provenance, MetricS
     }
 
     /** Unknown keys are refused: a typo ("at_lest") must not silently drop a threshold. */
-    private static void requireOnly(String where, String part, JsonNode node, Set<String> allowed) {
+    static void requireOnly(String where, String part, JsonNode node, Set<String> allowed) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
@@ -137,7 +176,7 @@ public record ModelSpec(ModelSignature signature, Provenance provenance, MetricS
         }
     }
 
-    private static AssayException invalid(String where, String problem) {
+    static AssayException invalid(String where, String problem) {
         return AssayException.invalid(where + " " + problem);
     }
 }

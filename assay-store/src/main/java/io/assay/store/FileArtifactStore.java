@@ -82,6 +82,25 @@ public final class FileArtifactStore implements ArtifactStore {
         });
     }
 
+    @Override
+    public Optional<byte[]> read(String sha256) {
+        RegistryNames.requireSha256("artifact hash", sha256);
+        Path path = pathOf(sha256);
+        if (!Files.isRegularFile(path)) {
+            return Optional.empty();
+        }
+        try {
+            byte[] content = Files.readAllBytes(path);
+            String actual = HexFormat.of().formatHex(sha256Digest().digest(content));
+            if (!actual.equals(sha256)) {
+                throw new AssayException(ErrorCode.STORAGE_FAILURE, "artifact " + sha256 + " is corrupt: its content hashes to " + actual);
+            }
+            return Optional.of(content);
+        } catch (IOException e) {
+            throw new AssayException(ErrorCode.STORAGE_FAILURE, "cannot read artifact " + sha256 + ": " + e.getMessage());
+        }
+    }
+
     /** The stored file of an artifact, if present and intact (its content still hashes to its name). */
     public Optional<Path> find(String sha256) {
         RegistryNames.requireSha256("artifact hash", sha256);

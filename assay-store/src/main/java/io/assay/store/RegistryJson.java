@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assay.core.error.AssayException;
 import io.assay.core.error.ErrorCode;
 import io.assay.core.registry.FeatureSpec;
+import io.assay.core.registry.GateBounds;
 import io.assay.core.registry.Finding;
 import io.assay.core.registry.MetricSpec;
 import io.assay.core.registry.MetricThreshold;
@@ -32,6 +33,8 @@ final class RegistryJson {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The format written now; RegistryJsonTest holds golden documents of every earlier one. */
     static final int FORMAT = 2;
+    /** The metric spec's newest format: 3 added the gate bounds. */
+    static final int METRIC_SPEC_FORMAT = 3;
     private static final String FORMAT_FIELD = "json_format";
 
     private RegistryJson() {}
@@ -77,13 +80,46 @@ final class RegistryJson {
     }
 
     static String metricSpec(MetricSpec spec) {
-        ObjectNode node = JSON.createObjectNode().put(FORMAT_FIELD, FORMAT);
+        // Format 3 added the gate bounds; a spec without them is still written as format 2, which every earlier build reads.
+        ObjectNode node = JSON.createObjectNode().put(FORMAT_FIELD, spec.bounds().isNone() ? FORMAT : METRIC_SPEC_FORMAT);
         ArrayNode metrics = node.putArray("metrics");
         for (MetricThreshold threshold : spec.thresholds()) {
             metrics.addObject().put("metric", threshold.metric()).put(threshold.comparison() == MetricThreshold.Comparison.AT_LEAST
                     ? "at_least" : "at_most", threshold.threshold());
         }
+        GateBounds bounds = spec.bounds();
+        bounds.champion().ifPresent(c -> node.putObject("champion").put("metric", c.metric()).put("min_delta", c.minDelta()));
+        if (!bounds.segmentFloors().isEmpty()) {
+            ArrayNode segments = node.putArray("segments");
+            bounds.segmentFloors().forEach(f -> segments.addObject().put("attribute", f.attribute()).put("metric", f.metric())
+                    .put("at_least", f.atLeast()).put("min_rows", f.minRows()));
+        }
+        bounds.fairness().ifPresent(f -> {
+            ObjectNode fairness = node.putObject("fairness").put("attribute", f.attribute()).put("selected_share", f.selectedShare())
+                    .put("min_adverse_impact", f.minAdverseImpact()).put("min_rows", f.minRows());
+            f.maxEqualOpportunityDifference().ifPresent(d -> fairness.put("max_equal_opportunity_difference", d));
+        });
+        bounds.maxPsi().ifPresent(v -> node.putObject("stability").put("max_psi", v));
+        bounds.maxScoreChange().ifPresent(v -> node.putObject("robustness").put("max_score_change", v));
+        bounds.latencyP99Micros().ifPresent(v -> node.putObject("latency").put("p99_micros", v));
         return node.toString();
+    }
+
+    private static GateBounds bounds(JsonNode node) {
+        JsonNode champion = node.path("champion");
+        List<GateBounds.SegmentFloor> floors = new ArrayList<>();
+        node.path("segments").forEach(f -> floors.add(new GateBounds.SegmentFloor(f.get("attribute").asText(), f.get("metric").asText(),
+                f.get("at_least").asDouble(), f.get("min_rows").asInt())));
+        JsonNode fairness = node.path("fairness");
+        return new GateBounds(
+                champion.isObject() ? Optional.of(new GateBounds.ChampionBar(champion.get("metric").asText(), champion.get("min_delta").asDouble()))
+                        : Optional.empty(),
+                floors,
+                fairness.isObject() ? Optional.of(new GateBounds.FairnessBound(fairness.get("attribute").asText(),
+                        fairness.get("selected_share").asDouble(), fairness.get("min_adverse_impact").asDouble(),
+                        optionalDouble(fairness, "max_equal_opportunity_difference"), fairness.get("min_rows").asInt())) : Optional.empty(),
+                optionalDouble(node.path("stability"), "max_psi"), optionalDouble(node.path("robustness"), "max_score_change"),
+                optionalDouble(node.path("latency"), "p99_micros"));
     }
 
     static MetricSpec metricSpec(String json) {
@@ -97,21 +133,25 @@ final class RegistryJson {
             }
             return new MetricSpec(thresholds);
         }
-        formatOf(node, "metric spec");
+        int format = formatOf(node, "metric spec", METRIC_SPEC_FORMAT);
         for (JsonNode t : node.get("metrics")) {
             boolean atLeast = t.has("at_least");
             thresholds.add(new MetricThreshold(t.get("metric").asText(), atLeast ? MetricThreshold.Comparison.AT_LEAST
                     : MetricThreshold.Comparison.AT_MOST, t.get(atLeast ? "at_least" : "at_most").asDouble()));
         }
-        return new MetricSpec(thresholds);
+        return new MetricSpec(thresholds, format >= 3 ? bounds(node) : GateBounds.NONE);
     }
 
     /** The format a stored document was written in: 1 when it names none, refused when it is newer than this build. */
     private static int formatOf(JsonNode node, String what) {
+        return formatOf(node, what, FORMAT);
+    }
+
+    private static int formatOf(JsonNode node, String what, int newest) {
         int format = node.path(FORMAT_FIELD).asInt(1);
-        if (format < 1 || format > FORMAT) {
+        if (format < 1 || format > newest) {
             throw new AssayException(ErrorCode.STORAGE_FAILURE, "a stored " + what + " is in JSON format " + node.path(FORMAT_FIELD)
-                    + ", which this build (format " + FORMAT + ") cannot read; it was written by a newer Assay");
+                    + ", which this build (format " + newest + ") cannot read; it was written by a newer Assay");
         }
         return format;
     }

@@ -30,6 +30,7 @@ public abstract class ArtifactStoreContract {
         assertThat(whole.sizeBytes()).isEqualTo(model.length);
         assertThat(whole.format()).isEqualTo("xgboost-json");
         assertThat(store.sizeOf(whole.sha256())).contains((long) model.length);
+        assertThat(store.read(whole.sha256())).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(model));
     }
 
     @Test
@@ -53,6 +54,8 @@ public abstract class ArtifactStoreContract {
         ArtifactStore store = newStore();
 
         assertThat(store.sizeOf("a".repeat(64))).isEmpty();
+        assertThat(store.read("a".repeat(64))).isEmpty();
+        assertThatThrownBy(() -> store.read("../x")).isInstanceOf(AssayException.class);
         assertThatThrownBy(() -> store.sizeOf("../../etc/passwd")).isInstanceOf(AssayException.class)
                 .extracting(e -> ((AssayException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
         try (ArtifactStore.Upload upload = store.upload()) {

@@ -56,6 +56,12 @@ public final class InMemoryArtifactStore implements ArtifactStore {
         return Optional.ofNullable(stored.get(sha256)).map(content -> (long) content.length);
     }
 
+    @Override
+    public Optional<byte[]> read(String sha256) {
+        RegistryNames.requireSha256("artifact hash", sha256);
+        return Optional.ofNullable(stored.get(sha256)).map(byte[]::clone);
+    }
+
     private static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));

@@ -22,6 +22,14 @@ public interface ArtifactStore {
      */
     Optional<Long> sizeOf(String sha256);
 
+    /**
+     * The bytes stored under {@code sha256}, checked against it, if they are there: a bundle read
+     * back to be gated, served or reproduced is exactly the one approved.
+     *
+     * @throws io.assay.core.error.AssayException as {@link #sizeOf}
+     */
+    Optional<byte[]> read(String sha256);
+
     /** One model file on its way in; closing it without a commit leaves nothing behind. */
     interface Upload extends AutoCloseable {
         /** @throws io.assay.core.error.AssayException REQUEST_TOO_LARGE past {@link #MAX_BYTES} */

@@ -28,6 +28,11 @@ public final class EvidenceDigest {
         for (MetricThreshold threshold : version.metricSpec().thresholds()) {
             hash.add(threshold.metric()).add(threshold.comparison().name()).add(threshold.threshold());
         }
+        GateBounds bounds = version.metricSpec().bounds();
+        if (!bounds.isNone()) {
+            // Only specs with gate bounds hash them, so every digest signed before bounds existed still holds.
+            hash.add("bounds").add(bounds.toString());
+        }
         hash.add(version.evidence().size());
         for (GateResult result : version.evidence()) {
             hash.add(result.gate()).add(result.passed()).add(result.engineVersion()).add(result.recordedBy())

@@ -84,6 +84,11 @@ public final class LifecyclePolicy {
      * before no longer count and an APPROVED or TESTED version drops back, saying why.
      */
     public Transition attachEvidence(ModelVersion version, UseCase useCase, Actor actor, GateResult result, Instant now) {
+        return attachEvidence(version, useCase, actor, result, "", now);
+    }
+
+    /** As above, with the gate's own account of its verdict (which figure, which bound, which segment) in the reason. */
+    public Transition attachEvidence(ModelVersion version, UseCase useCase, Actor actor, GateResult result, String detail, Instant now) {
         checkAttachEvidence(version, actor);
         ModelVersion withResult = version.withEvidence(result);
         List<String> missing = missingGates(withResult, useCase);
@@ -91,7 +96,7 @@ public final class LifecyclePolicy {
         String digestBefore = EvidenceDigest.of(version);
         long voided = version.reviews().stream().filter(review -> review.decision() == Decision.APPROVE
                 && review.digest().equals(digestBefore)).count();
-        String verdict = "gate " + result.gate() + (result.passed() ? " passed" : " failed");
+        String verdict = "gate " + result.gate() + (result.passed() ? " passed" : " failed") + (detail.isBlank() ? "" : " (" + detail + ")");
         String reason;
         if (voided > 0) {
             reason = verdict + "; the new evidence changed the digest, so " + voided + " approval(s) no longer count and must be given again";

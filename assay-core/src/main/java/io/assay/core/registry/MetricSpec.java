@@ -8,13 +8,17 @@ import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
-/** The metrics that judge a version, defined by its data scientist and frozen at submission. */
-public record MetricSpec(List<MetricThreshold> thresholds) {
+/**
+ * The metrics that judge a version, defined by its data scientist and frozen at submission: the
+ * thresholds the metrics gate judges, and the bounds of the platform's other gates.
+ */
+public record MetricSpec(List<MetricThreshold> thresholds, GateBounds bounds) {
     /** The gate whose verdict this spec computes from the figures it is given. */
     public static final String GATE = "metrics";
 
     public MetricSpec {
         thresholds = List.copyOf(requireNonNull(thresholds, "thresholds is null"));
+        requireNonNull(bounds, "bounds is null");
         if (thresholds.isEmpty()) {
             throw AssayException.invalid("a metric spec needs at least one metric with a threshold");
         }
@@ -24,6 +28,11 @@ public record MetricSpec(List<MetricThreshold> thresholds) {
                 throw AssayException.invalid("the metric spec sets " + threshold.metric() + " twice");
             }
         }
+    }
+
+    /** Thresholds only: the platform's other gates run with their defaults. */
+    public MetricSpec(List<MetricThreshold> thresholds) {
+        this(thresholds, GateBounds.NONE);
     }
 
     /**
@@ -48,6 +57,49 @@ public record MetricSpec(List<MetricThreshold> thresholds) {
                 reasons.add(threshold.metric() + " " + value + " missed" + bar);
             }
         }
+        for (GateBounds.SegmentFloor floor : bounds.segmentFloors()) {
+            passed &= judgeFloor(floor, figures, reasons);
+        }
         return new MetricVerdict(passed, reasons);
+    }
+
+    /** The figure name of a metric on one segment, e.g. {@code segment.age_band.18-25.auc}. */
+    public static String segmentFigure(String attribute, String value, String metric) {
+        String name = "segment." + attribute + "." + value.toLowerCase(java.util.Locale.ROOT).replace("+", "_plus")
+                .replaceAll("[^a-z0-9_.-]", "_") + "." + metric;
+        return name.length() <= 63 ? name : name.substring(0, 63);
+    }
+
+    private static boolean judgeFloor(GateBounds.SegmentFloor floor, java.util.Map<String, Double> figures, java.util.List<String> reasons) {
+        String prefix = "segment." + floor.attribute() + ".";
+        boolean measured = false;
+        boolean passed = true;
+        for (java.util.Map.Entry<String, Double> figure : new java.util.TreeMap<>(figures).entrySet()) {
+            String name = figure.getKey();
+            if (!name.startsWith(prefix) || !name.endsWith("." + floor.metric())) {
+                continue;
+            }
+            String segment = name.substring(prefix.length(), name.length() - floor.metric().length() - 1);
+            Double rows = figures.get(prefix + segment + ".rows");
+            if (rows == null || rows < floor.minRows()) {
+                reasons.add(floor.attribute() + "=" + segment + " has " + (rows == null ? "no" : rows.longValue())
+                        + " rows, under the " + floor.minRows() + " a floor is judged on");
+                continue;
+            }
+            measured = true;
+            if (figure.getValue() < floor.atLeast()) {
+                passed = false;
+                reasons.add(floor.metric() + " of " + floor.attribute() + "=" + segment + " " + figure.getValue() + " missed the floor "
+                        + floor.atLeast());
+            }
+        }
+        if (!measured) {
+            reasons.add(floor.metric() + " per " + floor.attribute() + " not measured (needs at least " + floor.atLeast() + ")");
+            return false;
+        }
+        if (passed) {
+            reasons.add(floor.metric() + " of every " + floor.attribute() + " met the floor " + floor.atLeast());
+        }
+        return passed;
     }
 }

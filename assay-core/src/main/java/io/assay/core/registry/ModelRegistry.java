@@ -100,10 +100,35 @@ public final class ModelRegistry {
                                        Map<String, Double> figures, String engineVersion, String requestId) {
         return transition(actorName, useCase, number, Action.ATTACH_EVIDENCE, requestId, (tx, actor, version) -> {
             policy.checkAttachEvidence(version, actor);
+            if (PlatformGates.runByPlatform(version, gate)) {
+                throw AssayException.invalid("gate " + gate + " of " + version.label() + " is run by Assay, not typed in: "
+                        + "run it with 'assay gates run " + useCase + " " + number + "'");
+            }
             boolean passed = verdict(version, gate, claimed, figures);
             Instant now = now();
             GateResult result = new GateResult(gate, passed, figures, engineVersion, actor.name(), now);
-            return policy.attachEvidence(version, useCase(tx, useCase), actor, result, now);
+            return policy.attachEvidence(version, useCase(tx, useCase), actor, result, "", now);
+        });
+    }
+
+    /**
+     * One platform gate's result, computed by Assay's gate runner from the version's bundle and
+     * the data environment: the metrics gate is still judged by the frozen spec from its figures,
+     * every other gate's verdict comes with the detail that names the figure, its bound and the segment.
+     */
+    public ModelVersion recordGateRun(String actorName, String useCase, int number, String gate, boolean passed, Map<String, Double> figures,
+                                      String engineVersion, String detail, String requestId) {
+        return transition(actorName, useCase, number, Action.ATTACH_EVIDENCE, requestId, (tx, actor, version) -> {
+            policy.checkAttachEvidence(version, actor);
+            if (!version.artifact().format().equals(PlatformGates.BUNDLE_FORMAT)) {
+                throw AssayException.invalid(version.label() + " was registered from a bare model file, not a bundle: Assay cannot run "
+                        + "its gates");
+            }
+            boolean verdict = gate.equals(MetricSpec.GATE) ? version.metricSpec().judge(figures).passed() : passed;
+            String why = gate.equals(MetricSpec.GATE) ? version.metricSpec().judge(figures).summary() : detail;
+            Instant now = now();
+            GateResult result = new GateResult(gate, verdict, figures, engineVersion, actor.name(), now);
+            return policy.attachEvidence(version, useCase(tx, useCase), actor, result, why, now);
         });
     }
 

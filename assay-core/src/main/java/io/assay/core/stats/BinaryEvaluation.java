@@ -29,6 +29,9 @@ public record BinaryEvaluation(long rows, long positives, double auc, double gin
                                double logLoss, List<CalibrationBin> calibration, double lift10, double capture10) {
     /** The share of rows that {@link #lift10} and {@link #capture10} target. */
     public static final double TOP_FRACTION = 0.1;
+    /** The names {@link #figures()} uses, which a metric spec may set thresholds on. */
+    public static final List<String> FIGURES = List.of("rows", "positives", "label_rate", "auc", "gini", "ks", "brier", "log_loss",
+            "lift_10", "capture_10");
 
     public BinaryEvaluation {
         if (rows < 2) {

@@ -1,0 +1,273 @@
+package io.assay.train;
+
+import io.assay.core.access.Permission;
+import io.assay.core.audit.AuditEntry;
+import io.assay.core.audit.AuditLog;
+import io.assay.core.common.IdSource;
+import io.assay.core.data.DataAccessService;
+import io.assay.core.error.AssayException;
+import io.assay.core.error.ErrorCode;
+import io.assay.core.registry.ArtifactRef;
+import io.assay.core.registry.ArtifactStore;
+import io.assay.core.registry.FeatureSpec;
+import io.assay.core.registry.MetricSpec;
+import io.assay.core.registry.ModelRegistry;
+import io.assay.core.registry.ModelSignature;
+import io.assay.core.registry.ModelVersion;
+import io.assay.core.registry.PlatformGates;
+import io.assay.core.registry.Provenance;
+import io.assay.core.registry.Stage;
+import io.assay.data.features.FeatureBuild;
+import io.assay.data.features.FeatureEngine;
+import io.assay.data.features.TrainingSet;
+import io.assay.scoring.bundle.BundleFiles;
+import io.assay.scoring.bundle.BundleProvenance;
+import io.assay.scoring.bundle.BundleSignature;
+import io.assay.scoring.bundle.ModelBundle;
+import io.assay.scoring.bundle.ModelFormat;
+import io.assay.train.data.TrainingData;
+import io.assay.train.gates.GateOutcome;
+import io.assay.train.gates.GateRunner;
+import io.assay.train.model.Algorithm;
+import io.assay.train.model.TrainingParameters;
+import io.assay.train.model.TrainingProgress;
+import io.assay.train.run.BuildInfo;
+import io.assay.train.run.Run;
+import io.assay.train.run.RunStore;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Trained models into the registry and through the platform's gates: a run's model bundled with
+ * the metric spec its data scientist wrote and registered as a DRAFT; the gates the use case
+ * requires run on the bundle and the data environment, each result attached as evidence; and a
+ * version rebuilt from its lineage and compared bit for bit.
+ */
+public final class ModelService {
+    private final ModelRegistry registry;
+    private final ArtifactStore artifacts;
+    private final TrainingService training;
+    private final FeatureEngine features;
+    private final DataAccessService access;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final IdSource ids;
+
+    public ModelService(ModelRegistry registry, ArtifactStore artifacts, TrainingService training, FeatureEngine features,
+                        DataAccessService access, AuditLog audit, Clock clock, IdSource ids) {
+        this.registry = requireNonNull(registry, "registry is null");
+        this.artifacts = requireNonNull(artifacts, "artifacts is null");
+        this.training = requireNonNull(training, "training is null");
+        this.features = requireNonNull(features, "features is null");
+        this.access = requireNonNull(access, "access is null");
+        this.audit = requireNonNull(audit, "audit is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.ids = requireNonNull(ids, "ids is null");
+    }
+
+    /** The engine a gate's evidence names: this build of Assay. */
+    public static String engine() {
+        Map<String, String> build = BuildInfo.libraries();
+        return "assay-gates " + build.get("assay") + " " + build.get("assay_commit");
+    }
+
+    /**
+     * Registers a run's model as a new DRAFT version: bundled with its signature, provenance,
+     * reference profile and {@code specDocument} (the metric spec as written), stored once under
+     * its hash. Checked whole before anything is stored: the run succeeded and is of this use
+     * case, and every segment and protected attribute the spec names is one the run's rows carry.
+     */
+    public ModelVersion registerRun(String actor, String useCase, String runId, MetricSpec spec, byte[] specDocument,
+                                    Optional<Integer> reworks, String requestId) {
+        registry.require(actor, Permission.BUILD_MODELS);
+        Run run = training.run(actor, runId);
+        if (!run.useCase().equals(useCase)) {
+            throw AssayException.invalid("run " + run.id() + " is of use case " + run.useCase() + ", not " + useCase);
+        }
+        RunStore.Artifacts made = training.artifacts(actor, run);
+        TrainingSet set = features.trainingSet(actor, run.trainsetId());
+        requireKnownAttributes(spec, set);
+        ModelBundle bundle = new ModelBundle(useCase, ModelFormat.of(run.modelFormat()), made.model(), made.signature(), run.provenance(),
+                made.reference(), specDocument);
+        return register(actor, useCase, bundle, spec, reworks, requestId);
+    }
+
+    private ModelVersion register(String actor, String useCase, ModelBundle bundle, MetricSpec spec, Optional<Integer> reworks,
+                                  String requestId) {
+        io.assay.scoring.bundle.ModelScorers.compile(bundle);
+        byte[] bytes = BundleFiles.write(bundle);
+        ArtifactRef artifact;
+        try (ArtifactStore.Upload upload = artifacts.upload()) {
+            upload.write(bytes, 0, bytes.length);
+            artifact = upload.commit(PlatformGates.BUNDLE_FORMAT);
+        }
+        return registry.registerVersion(actor, useCase, artifact, coreSignature(bundle.signature()), coreProvenance(bundle.provenance()),
+                spec, reworks, requestId);
+    }
+
+    /** The bundle a version was registered with, read back and checked part by part. */
+    public ModelBundle bundle(String actor, String useCase, int number) {
+        ModelVersion version = registry.version(actor, useCase, number);
+        return bundleOf(version);
+    }
+
+    private ModelBundle bundleOf(ModelVersion version) {
+        if (!version.artifact().format().equals(PlatformGates.BUNDLE_FORMAT)) {
+            throw AssayException.invalid(version.label() + " was registered from a bare model file (" + version.artifact().format()
+                    + "), not a model bundle: register a training run's model (models register --run) to have Assay gate it");
+        }
+        byte[] bytes = artifacts.read(version.artifact().sha256()).orElseThrow(() -> new AssayException(ErrorCode.STORAGE_FAILURE,
+                "the bundle of " + version.label() + " (" + version.artifact().sha256() + ") is missing from the artifact store"));
+        return BundleFiles.read(bytes);
+    }
+
+    /**
+     * Runs every platform gate the use case requires on a CANDIDATE (or later) version and attaches
+     * each result as evidence, figures and all; the version becomes VALIDATED when all have passed.
+     */
+    public List<GateOutcome> runGates(String actor, String useCase, int number, String requestId) {
+        registry.require(actor, Permission.RUN_GATES);
+        ModelVersion version = registry.version(actor, useCase, number);
+        List<String> gates = registry.useCase(actor, useCase).reviewPolicy().requiredGates().stream().filter(PlatformGates.ALL::contains)
+                .toList();
+        if (gates.isEmpty()) {
+            throw AssayException.invalid("use case " + useCase + " requires none of the gates Assay runs (" + PlatformGates.ALL
+                    + "); define it with --gates " + String.join(",", PlatformGates.ALL));
+        }
+        if (version.stage() == Stage.DRAFT) {
+            throw new AssayException(ErrorCode.ILLEGAL_TRANSITION, version.label() + " is a DRAFT: submit it first (its metric spec is "
+                    + "frozen then), with: assay models submit " + useCase + " " + number);
+        }
+        ModelBundle bundle = bundleOf(version);
+        TrainingSet set = features.trainingSet(actor, bundle.provenance().trainsetId());
+        features.authoriseRead(actor, set, "gates of " + version.label() + " on " + set.id());
+        TrainingData data = TrainingData.read(set, features.dataFile(set));
+        Optional<GateRunner.ChampionModel> champion = registry.versions(actor, useCase).stream()
+                .filter(v -> v.stage() == Stage.PRODUCTION && v.number() != number).findFirst()
+                .map(v -> new GateRunner.ChampionModel(v.number(), bundleOf(v)));
+        List<GateOutcome> outcomes = new GateRunner().run(gates, bundle, version.metricSpec(), data, champion);
+        for (GateOutcome outcome : outcomes) {
+            registry.recordGateRun(actor, useCase, number, outcome.gate(), outcome.passed(), outcome.figures(), engine(), outcome.detail(),
+                    requestId);
+        }
+        ModelVersion after = registry.version(actor, useCase, number);
+        return outcomes.stream().map(o -> new GateOutcome(o.gate(), after.latestResultOf(o.gate()).map(r -> r.passed()).orElse(o.passed()),
+                o.figures(), o.gate().equals(PlatformGates.METRICS) ? after.metricSpec().judge(o.figures()).summary() : o.detail())).toList();
+    }
+
+    /**
+     * Rebuilds a version's training set from the recorded as-of dates and population, retrains
+     * with the recorded algorithm, parameters, seed and thread count, and compares the model's
+     * SHA-256 with the registered one, naming the first difference when they differ.
+     */
+    public ReproduceResult reproduce(String actor, String useCase, int number, String requestId) {
+        access.require(actor, Permission.REPRODUCE_MODELS);
+        ModelVersion version = registry.version(actor, useCase, number);
+        ModelBundle bundle = bundleOf(version);
+        BundleProvenance recorded = bundle.provenance();
+        if (recorded.asOfs().isEmpty()) {
+            throw AssayException.invalid(version.label() + " was trained outside Assay: it has no lineage to rebuild");
+        }
+        List<LocalDate> asOfs = recorded.asOfs().stream().map(LocalDate::parse).toList();
+        TrainingSet rebuilt = features.buildTrainingSet(actor, useCase, asOfs, Optional.of(recorded.population())).value();
+        features.authoriseRead(actor, rebuilt, "reproduction of " + version.label());
+        TrainingParameters parameters = TrainingParameters.resolve(Algorithm.of(recorded.algorithm()), recorded.parameters());
+        TrainingService.Trained trained = training.fit(rebuilt, parameters, TrainingProgress.SILENT);
+        String reproduced = ModelBundle.sha256(trained.model().model());
+        boolean identical = reproduced.equals(bundle.modelSha256());
+        List<String> differences = identical ? List.of() : differences(recorded, rebuilt, training.provenance(recorded.runId(), rebuilt,
+                parameters, trained.model()));
+        ReproduceResult result = new ReproduceResult(useCase, number, identical, bundle.modelSha256(), reproduced, recorded.trainsetId(),
+                rebuilt.id(), differences);
+        audit.append(new AuditEntry(clock.instant().truncatedTo(ChronoUnit.MICROS), actor, "model.reproduce", ModelRegistry.subjectOf(version),
+                bundle.modelSha256(), reproduced, result.verdict() + (identical ? "" : ": " + differences.get(0)), requestId));
+        return result;
+    }
+
+    /** What differs between the recorded lineage and the rebuilt one: inputs first, then the definitions, the parameters, the libraries. */
+    private static List<String> differences(BundleProvenance recorded, TrainingSet rebuilt, BundleProvenance now) {
+        List<String> differences = new ArrayList<>();
+        Map<String, String> before = new TreeMap<>(recorded.snapshots());
+        Map<String, String> after = new TreeMap<>(now.snapshots());
+        before.forEach((snapshot, sha) -> {
+            if (!after.containsKey(snapshot)) {
+                differences.add("input snapshot " + snapshot + " (sha256 " + sha.substring(0, 12) + ") is no longer what the as-of dates read");
+            } else if (!after.get(snapshot).equals(sha)) {
+                differences.add("input snapshot " + snapshot + " changed: sha256 " + sha.substring(0, 12) + " then, "
+                        + after.get(snapshot).substring(0, 12) + " now");
+            }
+        });
+        after.keySet().stream().filter(s -> !before.containsKey(s)).forEach(s -> differences.add("input snapshot " + s
+                + " is read now but was not then"));
+        if (!recorded.labelSqlSha256().equals(rebuilt.labelSqlSha256())) {
+            differences.add("the label definition changed: sha256 " + recorded.labelSqlSha256().substring(0, 12) + " then, "
+                    + rebuilt.labelSqlSha256().substring(0, 12) + " now");
+        }
+        if (!recorded.labelInputsSha256().equals(rebuilt.labelInputsSha256())) {
+            differences.add("the label's inputs changed (sha256 " + recorded.labelInputsSha256().substring(0, 12) + " then, "
+                    + rebuilt.labelInputsSha256().substring(0, 12) + " now)");
+        }
+        if (!recorded.featureBuilds().equals(rebuilt.featureBuilds())) {
+            differences.add("the feature builds differ: " + recorded.featureBuilds() + " then, " + rebuilt.featureBuilds() + " now");
+        }
+        if (!recorded.trainsetSha256().equals(rebuilt.contentSha256())) {
+            differences.add("the training set differs: " + recorded.trainsetId() + " then, " + rebuilt.id() + " now");
+        }
+        new TreeMap<>(recorded.libraries()).forEach((library, version) -> {
+            String current = now.libraries().get(library);
+            if (!version.equals(current)) {
+                differences.add("library " + library + " was " + version + ", is " + current);
+            }
+        });
+        if (differences.isEmpty()) {
+            differences.add("the same inputs, parameters and libraries gave a different model: the training is not deterministic here");
+        }
+        return differences;
+    }
+
+    private static void requireKnownAttributes(MetricSpec spec, TrainingSet set) {
+        List<String> attributes = set.attributes();
+        spec.bounds().segmentFloors().forEach(floor -> {
+            if (!attributes.contains(floor.attribute())) {
+                throw AssayException.invalid("the metric spec sets a floor on segment " + floor.attribute() + ", which training set " + set.id()
+                        + " does not carry; its segments are " + attributes);
+            }
+        });
+        spec.bounds().fairness().ifPresent(fairness -> {
+            if (!attributes.contains(fairness.attribute())) {
+                throw AssayException.invalid("the metric spec's protected attribute " + fairness.attribute() + " is not carried by training set "
+                        + set.id() + "; its attributes are " + attributes);
+            }
+        });
+    }
+
+    static ModelSignature coreSignature(BundleSignature signature) {
+        List<FeatureSpec> features = signature.inputs().stream().map(input -> new FeatureSpec(input.name(),
+                input.type() == BundleSignature.Type.BOOLEAN ? FeatureSpec.Type.BOOLEAN : FeatureSpec.Type.NUMERIC, Optional.empty(),
+                Optional.empty(), List.of())).toList();
+        return new ModelSignature(features, signature.output());
+    }
+
+    static Provenance coreProvenance(BundleProvenance provenance) {
+        Map<String, String> parameters = new TreeMap<>(provenance.parameters());
+        parameters.put("algorithm", provenance.algorithm());
+        Map<String, String> libraries = new TreeMap<>(provenance.libraries());
+        return new Provenance(provenance.runId(), provenance.snapshots(), parameters, provenance.seed(), libraries);
+    }
+
+    /** The snapshots a set read, for lineage shown beside a version. */
+    static Map<String, String> snapshotsOf(List<FeatureBuild.Input> inputs) {
+        Map<String, String> snapshots = new TreeMap<>();
+        inputs.forEach(i -> snapshots.put(i.snapshotId(), i.contentSha256()));
+        return snapshots;
+    }
+}
