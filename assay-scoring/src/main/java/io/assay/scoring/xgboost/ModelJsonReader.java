@@ -18,6 +18,9 @@ import java.util.Optional;
  * needs are read strictly, and every array is bounded by what the limits leave, as it is read.
  */
 final class ModelJsonReader {
+    /** More names than any bank's feature store holds; bounds the list before num_feature is known. */
+    private static final int MAX_FEATURES = 1_000_000;
+
     private final JsonParser parser;
     private final ModelLimits limits;
     private final PrimitiveArrays arrays;
@@ -60,7 +63,7 @@ final class ModelJsonReader {
     }
 
     private void readVersion() throws IOException {
-        int[] parts = arrays.ints("version", 3);
+        int[] parts = arrays.ints("version", 3, "model JSON 'version' has more than 3 parts, expected [major, minor, patch]");
         if (parts.length != 3) {
             throw AssayException.invalid("model JSON 'version' has " + parts.length + " parts, expected [major, minor, patch]");
         }
@@ -75,7 +78,7 @@ final class ModelJsonReader {
                 case "gradient_booster" -> readBooster();
                 case "learner_model_param" -> readStrings("learner.learner_model_param", learnerModelParam);
                 case "objective" -> readObjective();
-                case "feature_names" -> featureNames = arrays.strings("learner.feature_names", limits.maxNodes());
+                case "feature_names" -> featureNames = arrays.strings("learner.feature_names", MAX_FEATURES, "the model names more than " + MAX_FEATURES + " features");
                 default -> skipValue();
             }
         }
@@ -109,7 +112,7 @@ final class ModelJsonReader {
         while (nextField()) {
             switch (parser.currentName()) {
                 case "trees" -> readTrees();
-                case "tree_info" -> treeInfo = arrays.ints("tree_info", limits.maxTrees() + 1);
+                case "tree_info" -> treeInfo = arrays.ints("tree_info", limits.maxTrees(), overTrees());
                 case "gbtree_model_param" -> {
                     Map<String, String> param = new HashMap<>();
                     readStrings("gbtree_model_param", param);
@@ -125,7 +128,7 @@ final class ModelJsonReader {
         expectObject("gradient_booster.model.cats");
         while (nextField()) {
             if (parser.currentName().equals("enc")) {
-                categoryEncodings = arrays.count("cats.enc", limits.maxNodes());
+                categoryEncodings = arrays.count("cats.enc", MAX_FEATURES, "cats.enc has more than " + MAX_FEATURES + " entries");
             } else {
                 skipValue();
             }
@@ -139,7 +142,7 @@ final class ModelJsonReader {
         List<ParsedTree> read = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             if (read.size() == limits.maxTrees()) {
-                throw AssayException.invalid("model has more than " + limits.maxTrees() + " trees, over the limit");
+                throw AssayException.invalid(overTrees());
             }
             ParsedTree tree = new TreeFields(read.size()).read();
             nodesSoFar += tree.nodeCount();
@@ -169,17 +172,18 @@ final class ModelJsonReader {
                 throw AssayException.invalid("tree " + index + " is not an object");
             }
             long budget = limits.maxNodes() - nodesSoFar;
+            String overNodes = "model has more than " + limits.maxNodes() + " nodes, over the limit (at tree " + index + ")";
             while (nextField()) {
                 String field = parser.currentName();
                 String what = "tree " + index + " " + field;
                 switch (field) {
-                    case "left_children" -> left = remember(field, arrays.ints(what, budget));
-                    case "right_children" -> right = remember(field, arrays.ints(what, budget));
-                    case "split_indices" -> splitIndices = remember(field, arrays.ints(what, budget));
-                    case "split_conditions" -> conditions = arrays.floats(what, budget);
-                    case "default_left" -> defaultLeft = arrays.flags(what, budget);
-                    case "split_type" -> splitTypes = remember(field, arrays.ints(what, budget));
-                    case "parents", "base_weights", "loss_changes", "sum_hessian" -> lengths.put(field, arrays.count(what, budget));
+                    case "left_children" -> left = remember(field, arrays.ints(what, budget, overNodes));
+                    case "right_children" -> right = remember(field, arrays.ints(what, budget, overNodes));
+                    case "split_indices" -> splitIndices = remember(field, arrays.ints(what, budget, overNodes));
+                    case "split_conditions" -> conditions = arrays.floats(what, budget, overNodes);
+                    case "default_left" -> defaultLeft = arrays.flags(what, budget, overNodes);
+                    case "split_type" -> splitTypes = remember(field, arrays.ints(what, budget, overNodes));
+                    case "parents", "base_weights", "loss_changes", "sum_hessian" -> lengths.put(field, arrays.count(what, budget, overNodes));
                     case "tree_param" -> readStrings("tree " + index + " tree_param", treeParam);
                     default -> skipValue();
                 }
@@ -221,6 +225,10 @@ final class ModelJsonReader {
             return new ParsedTree(index, intParam(prefix, "size_leaf_vector", leafVector), intParam(prefix, "num_feature", features),
                     left, right, splitIndices, conditions, defaultLeft, splitTypes);
         }
+    }
+
+    private String overTrees() {
+        return "model has more than " + limits.maxTrees() + " trees, over the limit";
     }
 
     private static int intParam(String prefix, String name, String value) {

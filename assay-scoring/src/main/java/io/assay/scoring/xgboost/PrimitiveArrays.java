@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Reads JSON arrays of scalars into primitive arrays, each bounded by a maximum length checked
- * as the array grows (so a hostile file cannot make us allocate before it is refused).
+ * as the array grows (so a hostile file cannot make us allocate before it is refused); past it,
+ * the caller's refusal is thrown.
  */
 final class PrimitiveArrays {
     private final JsonParser parser;
@@ -20,7 +21,7 @@ final class PrimitiveArrays {
         this.parser = parser;
     }
 
-    int[] ints(String what, long max) throws IOException {
+    int[] ints(String what, long max, String refusal) throws IOException {
         start(what);
         int[] values = new int[initial(max)];
         int size = 0;
@@ -32,7 +33,7 @@ final class PrimitiveArrays {
                 throw AssayException.invalid("'" + what + "' holds " + parser.getText() + ", outside the 32-bit integer range");
             }
             if (size == values.length) {
-                values = Arrays.copyOf(values, grown(size, max, what));
+                values = Arrays.copyOf(values, grown(size, max, refusal));
             }
             values[size++] = parser.getIntValue();
         }
@@ -43,7 +44,7 @@ final class PrimitiveArrays {
      * Float32 values, parsed from their decimal text straight to float (correctly rounded, as
      * XGBoost's own reader does), never through double: double rounding could move a split.
      */
-    float[] floats(String what, long max) throws IOException {
+    float[] floats(String what, long max, String refusal) throws IOException {
         start(what);
         float[] values = new float[initial(max)];
         int size = 0;
@@ -52,7 +53,7 @@ final class PrimitiveArrays {
                 throw AssayException.invalid("'" + what + "' holds " + describe(token) + " where a number belongs");
             }
             if (size == values.length) {
-                values = Arrays.copyOf(values, grown(size, max, what));
+                values = Arrays.copyOf(values, grown(size, max, refusal));
             }
             values[size++] = token == JsonToken.VALUE_NUMBER_INT ? Float.parseFloat(parser.getText()) : parser.getFloatValue();
         }
@@ -60,7 +61,7 @@ final class PrimitiveArrays {
     }
 
     /** 0/1 (what XGBoost writes) or true/false (what hand-written files say). */
-    boolean[] flags(String what, long max) throws IOException {
+    boolean[] flags(String what, long max, String refusal) throws IOException {
         start(what);
         boolean[] values = new boolean[initial(max)];
         int size = 0;
@@ -76,7 +77,7 @@ final class PrimitiveArrays {
                 default -> throw AssayException.invalid("'" + what + "' holds " + describe(token) + " where 0 or 1 belongs");
             };
             if (size == values.length) {
-                values = Arrays.copyOf(values, grown(size, max, what));
+                values = Arrays.copyOf(values, grown(size, max, refusal));
             }
             values[size++] = value;
         }
@@ -84,7 +85,7 @@ final class PrimitiveArrays {
     }
 
     /** The length of an array whose values the scorer does not need (checked against num_nodes). */
-    int count(String what, long max) throws IOException {
+    int count(String what, long max, String refusal) throws IOException {
         start(what);
         int size = 0;
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
@@ -92,13 +93,13 @@ final class PrimitiveArrays {
                 parser.skipChildren();
             }
             if (++size > max) {
-                throw tooLong(what, max);
+                throw AssayException.invalid(refusal);
             }
         }
         return size;
     }
 
-    List<String> strings(String what, long max) throws IOException {
+    List<String> strings(String what, long max, String refusal) throws IOException {
         start(what);
         List<String> values = new ArrayList<>();
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
@@ -106,7 +107,7 @@ final class PrimitiveArrays {
                 throw AssayException.invalid("'" + what + "' holds " + describe(token) + " where a string belongs");
             }
             if (values.size() == max) {
-                throw tooLong(what, max);
+                throw AssayException.invalid(refusal);
             }
             values.add(parser.getText());
         }
@@ -124,16 +125,13 @@ final class PrimitiveArrays {
         return (int) Math.min(16, max);
     }
 
-    private static int grown(int size, long max, String what) {
+    private static int grown(int size, long max, String refusal) {
         if (size >= max) {
-            throw tooLong(what, max);
+            throw AssayException.invalid(refusal);
         }
         return (int) Math.min(max, Math.max(16L, 2L * size));
     }
 
-    private static AssayException tooLong(String what, long max) {
-        return AssayException.invalid("'" + what + "' has more than " + max + " values, over the limits this model is read with (trees, nodes)");
-    }
 
     private static String describe(JsonToken token) {
         if (token == null) {

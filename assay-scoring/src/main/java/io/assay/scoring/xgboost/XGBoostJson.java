@@ -46,11 +46,12 @@ public final class XGBoostJson {
         ParsedModel parsed;
         try (JsonParser parser = factory(limits).createParser(bytes)) {
             parsed = new ModelJsonReader(parser, limits).read();
-        } catch (JsonEOFException truncated) {
-            throw AssayException.invalid("the model JSON is truncated: the file (" + bytes.length + " bytes) ends before the JSON does");
         } catch (StreamConstraintsException tooBig) {
             throw AssayException.invalid("the model JSON goes beyond a reading limit: " + tooBig.getOriginalMessage());
         } catch (JsonProcessingException malformed) {
+            if (isTruncation(malformed)) {
+                throw AssayException.invalid("the model JSON is truncated: the file (" + bytes.length + " bytes) ends before the JSON does");
+            }
             JsonLocation at = malformed.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw AssayException.invalid("the model file is not valid JSON" + where + ": " + firstLine(malformed.getOriginalMessage()));
@@ -103,6 +104,12 @@ public final class XGBoostJson {
                 // Two values for one key would let two readers see two different models.
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
+    }
+
+    /** Jackson reports an early end as JsonEOFException, or, between object entries, as a plain parse error. */
+    private static boolean isTruncation(JsonProcessingException malformed) {
+        String message = malformed.getOriginalMessage();
+        return malformed instanceof JsonEOFException || (message != null && message.startsWith("Unexpected end-of-input"));
     }
 
     private static boolean startsWith(byte[] bytes, String prefix) {
