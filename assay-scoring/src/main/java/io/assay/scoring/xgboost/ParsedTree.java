@@ -1,0 +1,27 @@
+package io.assay.scoring.xgboost;
+
+/**
+ * One tree as the JSON holds it, before any check: parallel arrays indexed by node id, as
+ * XGBoost writes them. {@link ModelChecks} proves it is a tree before anything evaluates it.
+ *
+ * @param splitTypes 0 for a numerical split, 1 for a categorical one
+ */
+record ParsedTree(
+        int index,
+        int sizeLeafVector,
+        int numFeature,
+        int[] leftChildren,
+        int[] rightChildren,
+        int[] splitIndices,
+        float[] splitConditions,
+        boolean[] defaultLeft,
+        int[] splitTypes) {
+
+    int nodeCount() {
+        return leftChildren.length;
+    }
+
+    boolean isLeaf(int node) {
+        return leftChildren[node] == -1;
+    }
+}
