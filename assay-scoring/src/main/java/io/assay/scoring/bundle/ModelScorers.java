@@ -10,7 +10,7 @@ public final class ModelScorers {
 
     public static Scorer compile(ModelFormat format, byte[] model) {
         return switch (format) {
-            case XGBOOST_JSON -> throw AssayException.invalid("the compiled XGBoost scorer is not merged yet");
+            case XGBOOST_JSON -> io.assay.scoring.xgboost.XGBoostJson.read(model);
             case LOGISTIC_JSON -> BundleFiles.value(model, BundleFiles.MODEL, LogisticModel.class);
         };
     }
