@@ -46,6 +46,12 @@ public final class Endpoints {
     public static final Endpoint BUILD_TRAINSET = post(V1 + "/trainsets");
     public static final Endpoint TRAINSETS = get(V1 + "/trainsets");
     public static final Endpoint TRAINSET = get(V1 + "/trainsets/{id}");
+    public static final Endpoint TRAIN = post(V1 + "/runs");
+    public static final Endpoint RUNS = get(V1 + "/runs");
+    public static final Endpoint RUN = get(V1 + "/runs/{id}");
+    public static final Endpoint REGISTER_RUN = post(USE_CASE_PATH + "/versions/from-run");
+    public static final Endpoint RUN_GATES = post(VERSION_PATH + "/gates");
+    public static final Endpoint REPRODUCE = post(VERSION_PATH + "/reproductions");
     public static final Endpoint AUDIT_CHECKPOINT = post(V1 + "/audit/checkpoints");
     public static final Endpoint AUDIT_EVENTS = get(V1 + "/audit/events");
 

@@ -73,6 +73,14 @@ public final class Requests {
     public record Query(String sql, Optional<Integer> limit) {
     }
 
+    /** A training run: {@code algorithm} xgboost (default) or logistic; {@code parameters} as text, checked by name and range. */
+    public record Train(String useCase, String trainsetId, Optional<String> algorithm, Optional<java.util.Map<String, String>> parameters) {
+    }
+
+    /** A run's model as a new version; {@code spec} has the shape of a metric spec file (spec_format 1: metrics and gate bounds). */
+    public record RegisterRun(String runId, JsonNode spec, Optional<Integer> reworks) {
+    }
+
     /** A training set of one use case over several as-of dates, with a population rule (default: "default"). */
     public record BuildTrainingSet(String useCase, List<LocalDate> asOfs, Optional<String> population) {
     }

@@ -24,7 +24,8 @@ public final class Assay {
     @Command(name = "assay", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Assay: build, prove, ship and watch the models behind personalised banking.",
             subcommands = {DemoCommand.class, BankCommand.class, DataCommand.class, FeaturesCommand.class, TrainsetCommand.class,
-                    ModelsCommand.class, UsersCommand.class,
+                    io.assay.cli.train.TrainCommand.class, io.assay.cli.runs.RunsCommand.class, ModelsCommand.class,
+                    io.assay.cli.gates.GatesCommand.class, io.assay.cli.gates.ReproduceCommand.class, UsersCommand.class,
                     TokensCommand.class, AuditCommand.class, ServerCommand.class, CommandLine.HelpCommand.class,
                     picocli.AutoComplete.GenerateCompletion.class})
     static final class Root implements Runnable {

@@ -75,6 +75,17 @@ public final class Session implements AutoCloseable {
         return new io.assay.server.local.LocalFeatures(services().data().features(), config.actor());
     }
 
+    /**
+     * Training, trained models' registration, gates and reproduction as the acting person, over
+     * HTTP when a server is named (a run then answers when done), else in-process with progress.
+     */
+    public io.assay.api.TrainingApi training(io.assay.train.model.TrainingProgress progress) {
+        if (remote.isPresent()) {
+            return new io.assay.api.client.HttpTraining(client());
+        }
+        return new io.assay.server.local.LocalTraining(services(), config.actor(), requestId, progress);
+    }
+
     /** The services of the local home, built once; the first acting user of a new home becomes its ADMIN. */
     public Services services() {
         if (services == null) {

@@ -126,7 +126,7 @@ public final class TrainingService {
 
     /** Reads the set, fits the model and judges it through the compiled scorer. */
     public Trained fit(TrainingSet set, TrainingParameters parameters, TrainingProgress progress) {
-        TrainingData data = TrainingData.read(set, features.dataFile(set));
+        TrainingData data = TrainingData.read(set, features.dataFile(set)).without(parameters.excluded());
         TrainedModel model = switch (parameters.algorithm()) {
             case XGBOOST -> new XGBoostTrainer().train(data, parameters, progress);
             case LOGISTIC -> new LogisticTrainer().train(data, parameters, progress);

@@ -29,6 +29,19 @@ final class ModelSpecFile {
     }
 
     static JsonNode read(Path file) {
+        JsonNode root = tree(file);
+        ModelSpec.parse(root, "model spec " + file.getFileName());
+        return root;
+    }
+
+    /** A metric spec on its own (metrics and gate bounds), for a version registered from a run. */
+    static JsonNode readMetricSpec(Path file) {
+        JsonNode root = tree(file);
+        ModelSpec.parseMetricSpec(root, "metric spec " + file.getFileName());
+        return root;
+    }
+
+    private static JsonNode tree(Path file) {
         JsonNode root;
         try {
             if (Files.size(file) > MAX_BYTES) {
@@ -42,7 +55,6 @@ final class ModelSpecFile {
         } catch (IOException e) {
             throw invalid(file, "cannot be read: " + e.getMessage());
         }
-        ModelSpec.parse(root, "model spec " + file.getFileName());
         return root;
     }
 

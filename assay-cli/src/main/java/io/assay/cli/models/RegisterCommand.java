@@ -15,20 +15,26 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "register", mixinStandardHelpOptions = true,
-        description = "Register a new version of a use case as a DRAFT: its artifact, signature, provenance and metric spec.")
+        description = "Register a new version of a use case as a DRAFT: a training run's model (--run, bundled with its signature, "
+                + "provenance and reference profile; the spec holds the metrics and gate bounds), or a bare model file (--artifact, "
+                + "with a spec that also holds signature and provenance).")
 final class RegisterCommand implements Callable<Integer> {
     private final CommandContext context;
 
     @Parameters(index = "0", description = "Use case")
     String useCase;
 
-    @Option(names = "--artifact", required = true, description = "The model file; stored by its SHA-256")
+    @Option(names = "--run", description = "A run whose model to register (see: assay runs list)")
+    String run;
+
+    @Option(names = "--artifact", description = "A bare model file; stored by its SHA-256 (Assay cannot run its gates)")
     Path artifact;
 
     @Option(names = "--format", defaultValue = "xgboost-json", description = "Artifact format (default: ${DEFAULT-VALUE})")
     String format;
 
-    @Option(names = "--spec", required = true, description = "YAML or JSON with signature, provenance and metrics (spec_format 1)")
+    @Option(names = "--spec", required = true, description = "YAML or JSON (spec_format 1): metrics and gate bounds; with --artifact "
+            + "also signature and provenance")
     Path spec;
 
     @Option(names = "--reworks", description = "The sent-back version this one reworks")
@@ -40,6 +46,12 @@ final class RegisterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if ((run == null) == (artifact == null)) {
+            throw io.assay.core.error.AssayException.invalid("say what to register: --run RUN (a training run's model) or --artifact FILE");
+        }
+        if (run != null) {
+            return registerRun();
+        }
         var parsed = ModelSpecFile.read(spec);
         try (Session session = context.openSession(); Governance as = session.governance()) {
             as.useCase(useCase);
@@ -48,6 +60,18 @@ final class RegisterCommand implements Callable<Integer> {
                     parsed, reworks));
             context.output().result(version, out -> out.printf("Registered %s as DRAFT (artifact %s). Submit it with: %s%n",
                     version.label(), stored.sha256().substring(0, 12), context.command("models submit " + useCase + " " + version.version())));
+            return 0;
+        }
+    }
+
+    private Integer registerRun() {
+        var parsed = ModelSpecFile.readMetricSpec(spec);
+        try (Session session = context.openSession();
+             io.assay.api.TrainingApi training = session.training(io.assay.train.model.TrainingProgress.SILENT)) {
+            VersionView version = training.registerRun(useCase, new Requests.RegisterRun(run, parsed, reworks));
+            context.output().result(version, out -> out.printf("Registered %s as DRAFT from %s (bundle %s). Submit it with: %s%n",
+                    version.label(), run, version.artifact().sha256().substring(0, 12),
+                    context.command("models submit " + useCase + " " + version.version())));
             return 0;
         }
     }

@@ -18,7 +18,7 @@ import static java.util.Objects.requireNonNull;
  * @param segmentFloors a metric no segment (e.g. age band 18-25) may fall below
  * @param fairness the protected attribute and the bounds at the decision cut-off
  * @param maxPsi the largest population stability index, train against out-of-time, of every input and of the score
- * @param maxScoreChange the largest change of the probability of 99 % of rows when one input moves by 1 % of its range (robustness)
+ * @param maxScoreChange the largest mean change of the probability when one input moves by 1 % of its range (robustness)
  * @param latencyP99Micros the budget of one row's score at the 99th percentile, for the speed gate
  */
 public record GateBounds(Optional<ChampionBar> champion, List<SegmentFloor> segmentFloors, Optional<FairnessBound> fairness,
@@ -27,7 +27,7 @@ public record GateBounds(Optional<ChampionBar> champion, List<SegmentFloor> segm
             Optional.empty());
     /** Above 0.25 a distribution is commonly said to have shifted markedly. */
     public static final double DEFAULT_MAX_PSI = 0.25;
-    public static final double DEFAULT_MAX_SCORE_CHANGE = 0.1;
+    public static final double DEFAULT_MAX_SCORE_CHANGE = 0.02;
 
     public GateBounds {
         requireNonNull(champion, "champion is null");

@@ -73,6 +73,7 @@ public final class ApiServer implements AutoCloseable {
         routes.addAll(AdminRoutes.routes());
         routes.addAll(DataRoutes.routes(scratch));
         routes.addAll(FeatureRoutes.routes());
+        routes.addAll(TrainingRoutes.routes());
         openApi.set(OpenApiDocument.of(routes, version));
         Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -121,8 +122,10 @@ public final class ApiServer implements AutoCloseable {
         }
         try (Governance governance = new LocalGovernance(services, caller.name(), requestId);
              DataApi data = new LocalData(services.data(), caller.name());
-             FeaturesApi features = new LocalFeatures(services.data().features(), caller.name())) {
-            answer(ctx, route, route.handler().handle(ctx, new Caller(governance, data, features)));
+             FeaturesApi features = new LocalFeatures(services.data().features(), caller.name());
+             io.assay.api.TrainingApi training = new io.assay.server.local.LocalTraining(services, caller.name(), requestId,
+                     io.assay.train.model.TrainingProgress.SILENT)) {
+            answer(ctx, route, route.handler().handle(ctx, new Caller(governance, data, features, training)));
         }
     }
 

@@ -14,6 +14,8 @@ import io.assay.data.DataEnvironment;
 import io.assay.data.DataLayout;
 import io.assay.core.registry.ArtifactStore;
 import io.assay.store.FileArtifactStore;
+import io.assay.train.ModelService;
+import io.assay.train.TrainingService;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,7 +25,7 @@ import static java.util.Objects.requireNonNull;
 
 /** The core services and the data environment the API runs on, built once by a composition root (the CLI session or the server). */
 public record Services(ModelRegistry registry, RoutingService routing, UserService users, TokenService tokens, AuditService audit,
-                       ArtifactStore artifacts, DataEnvironment data, Clock clock) {
+                       ArtifactStore artifacts, DataEnvironment data, TrainingService training, ModelService models, Clock clock) {
     public Services {
         requireNonNull(registry, "registry is null");
         requireNonNull(routing, "routing is null");
@@ -32,6 +34,8 @@ public record Services(ModelRegistry registry, RoutingService routing, UserServi
         requireNonNull(audit, "audit is null");
         requireNonNull(artifacts, "artifacts is null");
         requireNonNull(data, "data is null");
+        requireNonNull(training, "training is null");
+        requireNonNull(models, "models is null");
         requireNonNull(clock, "clock is null");
     }
 
@@ -41,9 +45,12 @@ public record Services(ModelRegistry registry, RoutingService routing, UserServi
      * @param pseudonymKey the key from the environment, if set (else the home's key file, made on first ingest)
      */
     public static Services over(RegistryStore store, DataCatalog catalog, Path home, Clock clock, Optional<String> pseudonymKey) {
-        return new Services(new ModelRegistry(store, new LifecyclePolicy(), clock), new RoutingService(store, new RoutingPolicy(), clock),
-                new UserService(store, clock), new TokenService(store, clock), new AuditService(store, clock),
-                new FileArtifactStore(home.resolve("artifacts")),
-                new DataEnvironment(new DataLayout(home), catalog, store, store, clock, IdSource.random(), pseudonymKey), clock);
+        ModelRegistry registry = new ModelRegistry(store, new LifecyclePolicy(), clock);
+        ArtifactStore artifacts = new FileArtifactStore(home.resolve("artifacts"));
+        DataEnvironment data = new DataEnvironment(new DataLayout(home), catalog, store, store, clock, IdSource.random(), pseudonymKey);
+        TrainingService training = new TrainingService(home, data.features(), data.access(), store, clock, IdSource.random());
+        ModelService models = new ModelService(registry, artifacts, training, data.features(), data.access(), store, clock, IdSource.random());
+        return new Services(registry, new RoutingService(store, new RoutingPolicy(), clock), new UserService(store, clock),
+                new TokenService(store, clock), new AuditService(store, clock), artifacts, data, training, models, clock);
     }
 }

@@ -45,6 +45,41 @@ public record TrainingData(TrainingSet set, List<String> features, List<BundleSi
         return features.size();
     }
 
+    /**
+     * The same rows without the {@code excluded} features, or a refusal naming one the set does
+     * not hold (so a typo does not silently keep a feature in).
+     */
+    public TrainingData without(List<String> excluded) {
+        for (String name : excluded) {
+            if (!features.contains(name)) {
+                throw AssayException.invalid("parameter exclude names " + name + ", which training set " + set.id() + " does not hold");
+            }
+        }
+        if (excluded.isEmpty()) {
+            return this;
+        }
+        List<Integer> kept = new ArrayList<>();
+        for (int j = 0; j < features.size(); j++) {
+            if (!excluded.contains(features.get(j))) {
+                kept.add(j);
+            }
+        }
+        if (kept.isEmpty()) {
+            throw AssayException.invalid("parameter exclude leaves the model no feature");
+        }
+        Map<String, Split> narrowed = new LinkedHashMap<>();
+        splits.forEach((name, split) -> {
+            float[] rows = new float[split.rowCount() * kept.size()];
+            for (int r = 0; r < split.rowCount(); r++) {
+                for (int k = 0; k < kept.size(); k++) {
+                    rows[r * kept.size() + k] = split.rows()[r * features.size() + kept.get(k)];
+                }
+            }
+            narrowed.put(name, new Split(name, split.rowCount(), rows, split.labels(), split.attributes()));
+        });
+        return new TrainingData(set, kept.stream().map(features::get).toList(), kept.stream().map(types::get).toList(), narrowed);
+    }
+
     /** One split's rows: {@code rows[r * featureCount + j]} is feature j of row r. */
     public record Split(String name, int rowCount, float[] rows, boolean[] labels, Map<String, String[]> attributes) {
         public int positives() {

@@ -11,10 +11,10 @@ import java.util.Map;
 /**
  * What the model does with inputs production will send: every input missing, at its 1st and
  * 99th percentile (of the out-of-time rows) must still give a finite score; nudging one input by
- * 1 % of its 1st–99th percentile range must move the probability of 99 % of the rows by no more
- * than the bound. The 99th percentile, not the largest change: a tree model steps at its splits,
- * so the few rows sitting just below a split always jump, and a bound on them alone would
- * refuse every tree model.
+ * 1 % of its 1st–99th percentile range must move the probability by no more than the bound on
+ * average over the rows. The mean, not the largest change: a tree model steps at its splits, so
+ * the rows sitting just below a split always jump, and a bound on them alone would refuse every
+ * tree model; the 99th percentile and the largest change are reported beside it.
  */
 final class RobustnessGate {
     private RobustnessGate() {}
@@ -29,6 +29,7 @@ final class RobustnessGate {
         float[] margins = new float[probe];
         long nonFinite = 0;
         double worst = 0;
+        double worstP99 = 0;
         double largest = 0;
         String worstInput = names.get(0);
         double[] changes = new double[probe];
@@ -46,14 +47,16 @@ final class RobustnessGate {
                     }
                 }
                 scorer.margins(probed, probe, margins);
+                double sum = 0;
                 for (int r = 0; r < probe; r++) {
                     changes[r] = Math.abs(Scorer.probability(margins[r]) - Scorer.probability(base[r]));
                     largest = Math.max(largest, changes[r]);
+                    sum += changes[r];
                 }
                 Arrays.sort(changes);
-                double p99 = changes[(int) Math.ceil(0.99 * (probe - 1))];
-                if (p99 > worst) {
-                    worst = p99;
+                worstP99 = Math.max(worstP99, changes[(int) Math.ceil(0.99 * (probe - 1))]);
+                if (sum / probe > worst) {
+                    worst = sum / probe;
                     worstInput = names.get(j);
                 }
             }
@@ -61,12 +64,13 @@ final class RobustnessGate {
         Map<String, Double> figures = new LinkedHashMap<>();
         figures.put("rows_probed", (double) probe);
         figures.put("non_finite_scores", (double) nonFinite);
-        figures.put("p99_score_change", worst);
+        figures.put("mean_score_change", worst);
+        figures.put("p99_score_change", worstP99);
         figures.put("max_score_change", largest);
         figures.put("bound.max_score_change", bound);
         boolean passed = nonFinite == 0 && worst <= bound;
         String detail = (nonFinite == 0 ? "every score finite with each input missing or at its 1st/99th percentile"
-                : nonFinite + " scores not finite with an input missing or at a percentile") + "; 99th-percentile change " + GateRunner.round(worst)
+                : nonFinite + " scores not finite with an input missing or at a percentile") + "; mean change " + GateRunner.round(worst)
                 + " (nudging " + worstInput + " by 1 % of its range) " + (worst <= bound ? "within" : "above") + " the bound " + bound;
         return new GateOutcome(PlatformGates.ROBUSTNESS, passed, figures, detail);
     }

@@ -14,7 +14,9 @@ public record Parameter(String name, Kind kind, double min, boolean minInclusive
     public enum Kind {
         INTEGER,
         NUMBER,
-        CHOICE
+        CHOICE,
+        /** Comma-separated names, written sorted and once each. */
+        NAMES
     }
 
     public static Parameter integer(String name, long min, long max, long defaultValue, String description) {
@@ -27,6 +29,10 @@ public record Parameter(String name, Kind kind, double min, boolean minInclusive
 
     public static Parameter choice(String name, List<String> choices, String description) {
         return new Parameter(name, Kind.CHOICE, 0, true, 0, choices.get(0), List.copyOf(choices), description);
+    }
+
+    public static Parameter names(String name, String description) {
+        return new Parameter(name, Kind.NAMES, 0, true, 0, "", List.of(), description);
     }
 
     /** The value in its one written form (so "4", "4.0" and "04" record alike), or a refusal naming the bound. */
@@ -57,6 +63,20 @@ public record Parameter(String name, Kind kind, double min, boolean minInclusive
                     throw AssayException.invalid("parameter " + name + " is " + value + "; it takes a number " + range());
                 }
                 yield Double.toString(parsed);
+            }
+            case NAMES -> {
+                java.util.TreeSet<String> names = new java.util.TreeSet<>();
+                for (String part : value.split(",")) {
+                    String item = part.strip();
+                    if (item.isEmpty()) {
+                        continue;
+                    }
+                    if (!item.matches("[A-Za-z_][A-Za-z0-9_]{0,99}")) {
+                        throw AssayException.invalid("parameter " + name + " names '" + item + "', which is not a feature name");
+                    }
+                    names.add(item);
+                }
+                yield String.join(",", names);
             }
             case CHOICE -> {
                 if (!choices.contains(value)) {

@@ -31,14 +31,16 @@ public record TrainingParameters(Algorithm algorithm, Map<String, String> values
             Parameter.integer("max_bin", 2, 1024, 256, "histogram bins per feature"),
             Parameter.number("scale_pos_weight", 0, false, 1e6, 1, "weight of the positive class"),
             Parameter.integer("seed", 0, Integer.MAX_VALUE, 7, "random seed"),
-            Parameter.integer("nthread", 1, 64, 2, "threads; recorded, since a reproduction passes the same"));
+            Parameter.integer("nthread", 1, 64, 2, "threads; recorded, since a reproduction passes the same"),
+            Parameter.names("exclude", "features of the training set the model does not take, comma-separated"));
 
     public static final List<Parameter> LOGISTIC = List.of(
             Parameter.number("l2", 0, true, 1e6, 1, "L2 penalty on the standardised coefficients (not the intercept)"),
             Parameter.integer("max_iterations", 1, 500, 100, "Newton steps at most"),
             Parameter.number("tolerance", 0, false, 1, 1e-9, "stop when no coefficient moves more than this"),
             Parameter.integer("seed", 0, Integer.MAX_VALUE, 7, "recorded for symmetry: the fit draws nothing at random"),
-            Parameter.integer("nthread", 1, 64, 1, "recorded: the fit runs on one thread"));
+            Parameter.integer("nthread", 1, 64, 1, "recorded: the fit runs on one thread"),
+            Parameter.names("exclude", "features of the training set the model does not take, comma-separated"));
 
     public TrainingParameters {
         requireNonNull(algorithm, "algorithm is null");
@@ -77,6 +79,12 @@ public record TrainingParameters(Algorithm algorithm, Map<String, String> values
 
     public String text(String name) {
         return require(name);
+    }
+
+    /** The features left out of the model, in sorted order. */
+    public List<String> excluded() {
+        String names = require("exclude");
+        return names.isEmpty() ? List.of() : List.of(names.split(","));
     }
 
     public long seed() {

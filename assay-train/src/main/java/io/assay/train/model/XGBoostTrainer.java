@@ -81,7 +81,7 @@ public final class XGBoostTrainer {
         map.put("tree_method", "hist");
         map.put("verbosity", 0);
         parameters.values().forEach((name, value) -> {
-            if (!name.equals("rounds") && !name.equals("early_stopping_rounds")) {
+            if (!name.equals("rounds") && !name.equals("early_stopping_rounds") && !name.equals("exclude")) {
                 map.put(name, value);
             }
         });
