@@ -51,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LifecyclePropertyTest {
     private static final List<String> PEOPLE = List.of("ann", "bob", "cat", "dan", "eve", "fay", "gus");
     private static final List<String> USE_CASES = List.of("alpha", "beta");
-    private static final List<String> GATES = List.of("metrics", "fairness", "latency");
+    private static final List<String> GATES = List.of("metrics", "bias_review", "latency");
     private static final String ADMIN = "root";
 
     @Property(tries = 10_000)
@@ -168,7 +168,7 @@ class LifecyclePropertyTest {
             roles.forEach((name, held) -> attempt(() -> users.addUser(ADMIN, name, held, "setup")));
             for (String name : USE_CASES) {
                 UseCase useCase = RegistryFixtures.useCase(name, name.equals("beta") ? RiskTier.HIGH : RiskTier.LOW,
-                        name.equals("beta") ? List.of("metrics", "fairness") : List.of("metrics"));
+                        name.equals("beta") ? List.of("metrics", "bias_review") : List.of("metrics"));
                 useCases.put(name, useCase);
                 attempt(() -> registry.registerUseCase("ann", useCase, "setup"));
                 register("ann", name);

@@ -124,7 +124,7 @@ class RoutingServiceTest {
         routing.change("mo", "churn", Environment.PRODUCTION,
                 new RoutingChange(Optional.of(1), Optional.of(2), 20, List.of(), Optional.empty()), "r");
 
-        registry.attachEvidence("mo", "churn", 2, "fairness", true, Map.of(), "gates 0.1", "r");
+        registry.attachEvidence("mo", "churn", 2, "bias_review", true, Map.of(), "gates 0.1", "r");
 
         assertThat(store.findVersion("churn", 2).orElseThrow().stage()).isNotEqualTo(Stage.TESTED);
         assertThat(routing.routing("mo", "churn").get(1).describe()).isEqualTo("champion v1");

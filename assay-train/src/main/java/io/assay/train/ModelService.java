@@ -259,15 +259,10 @@ public final class ModelService {
 
     static Provenance coreProvenance(BundleProvenance provenance) {
         Map<String, String> parameters = new TreeMap<>(provenance.parameters());
+        // The registry records parameters that say something; an empty one (no features excluded) is the default.
+        parameters.values().removeIf(String::isBlank);
         parameters.put("algorithm", provenance.algorithm());
         Map<String, String> libraries = new TreeMap<>(provenance.libraries());
         return new Provenance(provenance.runId(), provenance.snapshots(), parameters, provenance.seed(), libraries);
-    }
-
-    /** The snapshots a set read, for lineage shown beside a version. */
-    static Map<String, String> snapshotsOf(List<FeatureBuild.Input> inputs) {
-        Map<String, String> snapshots = new TreeMap<>();
-        inputs.forEach(i -> snapshots.put(i.snapshotId(), i.contentSha256()));
-        return snapshots;
     }
 }

@@ -30,8 +30,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--customers", defaultValue = "2000", description = "Customers of the simulated bank (default: ${DEFAULT-VALUE})")
     int customers;
 
-    @Option(names = "--days", defaultValue = "120", description = "Business days, ending yesterday; the 90-day labels take over "
-            + "100 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--days", defaultValue = "200", description = "Business days, ending yesterday; the 90-day labels take over "
+            + "100, the stability gate wants their 90-day windows full (default: ${DEFAULT-VALUE})")
     int days;
 
     @Option(names = "--seed", defaultValue = "7", description = "Random seed (default: ${DEFAULT-VALUE})")
@@ -70,7 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
             story.ingest(server.dataAs(DemoServer.STEWARD), extract);
             story.access(server);
             story.features(server, bank.lastDate());
-            story.governance(session, server, demoHome.resolve("work"), context.environment().clock());
+            story.governance(session, server, context.environment().clock());
         }
         ObjectNode summary = story.summary();
         output.result(summary, out -> story.printSummary(out, demoHome));

@@ -82,6 +82,10 @@ final class DemoServer implements AutoCloseable {
         return new io.assay.api.client.HttpFeatures(client(user));
     }
 
+    io.assay.api.TrainingApi trainingAs(String user) {
+        return new io.assay.api.client.HttpTraining(client(user));
+    }
+
     URI url() {
         return url;
     }

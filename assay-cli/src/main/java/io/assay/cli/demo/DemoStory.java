@@ -114,9 +114,11 @@ final class DemoStory {
         showIdempotence(data, dayFolders.get(dayFolders.size() - 1), tables);
     }
 
-    void governance(Session session, DemoServer server, Path workFolder, java.time.Clock clock) {
-        new GovernanceChapter(output, clock, summary).tell(session, workFolder);
-        new RestChapter(output, summary).tell(server);
+    void governance(Session session, DemoServer server, java.time.Clock clock) {
+        new GovernanceChapter(output, clock, summary).tell(session, server);
+        List<String> promoted = new java.util.ArrayList<>();
+        summary.path("governance").path("in_production").forEach(v -> promoted.add(v.asText()));
+        new RestChapter(output, summary).tell(server, promoted);
     }
 
     void access(DemoServer server) {
@@ -167,8 +169,7 @@ final class DemoStory {
 
     ObjectNode summary() {
         var notBuilt = summary.putArray("not_built_yet");
-        List.of("training, the model bundle and its compiled scorer, and the automated gates (metrics, fairness, stability, robustness, latency)",
-                "the scoring service and rollout", "production monitoring and retraining").forEach(notBuilt::add);
+        List.of("the speed gate (the latency budget is recorded in the spec)", "the scoring service and rollout", "production monitoring and retraining").forEach(notBuilt::add);
         return summary;
     }
 
@@ -186,24 +187,29 @@ final class DemoStory {
                 set.path("use_case").asText(), set.path("rows").asLong(), set.path("label_rate").asDouble() * 100,
                 set.path("test_label_rate").asDouble() * 100));
         out.println();
-        out.printf("  use cases            %d (churn v1 in production, %d refused attempt(s) audited)%n",
+        summary.path("governance").path("models").forEach(m -> out.printf("  %-20s xgboost AUC %.3f KS %.3f | logistic AUC %.3f KS %.3f%n",
+                m.path("use_case").asText(), m.path("xgboost_test_auc").asDouble(), m.path("xgboost_test_ks").asDouble(),
+                m.path("logistic_test_auc").asDouble(), m.path("logistic_test_ks").asDouble()));
+        out.printf("  in production        %s; sent back %s; reproduced %s%n", summary.path("governance").path("in_production"),
+                summary.path("governance").path("sent_back"), summary.path("governance").path("reproduced"));
+        out.printf("  use cases            %d (%d refused attempt(s) audited)%n",
                 summary.path("governance").path("use_cases").asInt(), summary.path("governance").path("refused_attempts").asInt());
         out.printf("  audit chain          %d events, %s%n", summary.path("governance").path("audit").path("events").asLong(),
                 summary.path("governance").path("audit").path("intact").asBoolean() ? "intact" : "BROKEN");
         out.println();
-        out.printf("  REST API             %d routes; production routing of churn: %s%n", summary.path("rest").path("routes").asInt(),
+        out.printf("  REST API             %d routes; production routing of the first model promoted: %s%n", summary.path("rest").path("routes").asInt(),
                 summary.path("rest").path("production_routing").asText());
         out.println();
-        out.println("Not built yet: training & gates, scoring & rollout, monitoring.");
+        out.println("Not built yet: scoring & rollout, monitoring.");
         out.println("  " + "./assay --home " + demoHome + " --as " + SCIENTIST + " trainset list");
         String home = "./assay --home " + demoHome;
         out.println("Look around (each as the person who may):");
         out.println("  " + home + " --as " + GovernanceChapter.AUDITOR + " data snapshots");
         out.println("  " + home + " --as " + GovernanceChapter.AUDITOR + " data reads");
-        out.println("  " + home + " --as " + GovernanceChapter.MLOPS + " models list churn");
-        out.println("  " + home + " --as " + GovernanceChapter.MLOPS + " models show churn 1");
-        out.println("  " + home + " --as " + GovernanceChapter.AUDITOR + " models history churn 1");
-        out.println("  " + home + " --as " + GovernanceChapter.MLOPS + " models routing churn");
+        out.println("  " + home + " --as " + SCIENTIST + " runs list");
+        out.println("  " + home + " --as " + GovernanceChapter.MLOPS + " models list overdraft-40d");
+        out.println("  " + home + " --as " + GovernanceChapter.MLOPS + " models show overdraft-40d 1");
+        out.println("  " + home + " --as " + GovernanceChapter.AUDITOR + " models history overdraft-40d 1");
         out.println("  " + home + " --as " + GovernanceChapter.AUDITOR + " audit verify");
         out.println("Serve it:    ./assay --home " + demoHome + " server   (the admin token is in " + demoHome.resolve("admin-token") + ")");
     }

@@ -1,47 +1,39 @@
 package io.assay.cli.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.assay.api.FeatureViews.TrainingSetView;
+import io.assay.api.Governance;
+import io.assay.api.Requests;
+import io.assay.api.TrainingApi;
+import io.assay.api.TrainingViews.GateView;
+import io.assay.api.TrainingViews.GatesView;
+import io.assay.api.TrainingViews.ReproduceView;
+import io.assay.api.TrainingViews.RunView;
+import io.assay.api.VersionView;
 import io.assay.cli.Output;
 import io.assay.cli.Session;
-import io.assay.core.access.Role;
-import io.assay.core.access.UserService;
+import io.assay.cli.train.TrainText;
 import io.assay.core.audit.AuditService;
 import io.assay.core.audit.AuditVerification;
-import io.assay.core.data.Snapshot;
 import io.assay.core.error.AssayException;
-import io.assay.core.registry.ArtifactRef;
-import io.assay.core.registry.Decision;
-import io.assay.core.registry.EvidenceDigest;
-import io.assay.core.registry.FeatureSpec;
-import io.assay.core.registry.Finding;
-import io.assay.core.registry.LineageGate;
-import io.assay.core.registry.MetricSpec;
-import io.assay.core.registry.MetricThreshold;
-import io.assay.core.registry.ModelRegistry;
-import io.assay.core.registry.ModelSignature;
-import io.assay.core.registry.ModelVersion;
-import io.assay.core.registry.Provenance;
-import io.assay.core.registry.ReviewPolicy;
-import io.assay.core.registry.RiskTier;
-import io.assay.core.registry.UseCase;
-import io.assay.api.Views;
+import io.assay.core.registry.PlatformGates;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The demo's governance chapter: the three use cases, distinct people for each role, one version
- * walked from draft to production and one sent back. Gates that are not built yet are shown as
- * "not run"; the one gate that runs (lineage) and the one test (artifact integrity) are real.
+ * The demo's models chapter, over REST with each person's token: the three use cases trained
+ * (XGBoost, a logistic baseline beside each) on chapter 4's training sets, registered with a
+ * metric spec, gated by the platform, a version failing a gate sent back and reworked, the
+ * validated ones reviewed by distinct people and promoted, a challenger held back by the
+ * champion gate, and every registered model rebuilt from its lineage bit for bit.
  */
 final class GovernanceChapter {
     static final String SCIENTIST = "dana.scientist";
@@ -50,6 +42,7 @@ final class GovernanceChapter {
     static final String COMPLIANCE = "carla.compliance";
     static final String MLOPS = "max.mlops";
     static final String AUDITOR = "alex.auditor";
+    static final List<String> USE_CASES = List.of("overdraft-40d", "churn", "mortgage-propensity");
 
     private final Output output;
     private final Clock clock;
@@ -62,136 +55,182 @@ final class GovernanceChapter {
         this.node = summary.putObject("governance");
     }
 
-    void tell(Session session, Path workFolder) {
+    void tell(Session session, DemoServer server) {
         output.note("");
-        output.note("5. Governance: use cases, a version from draft to production, reviews by distinct people, an audit chain.");
-        UserService users = session.services().users();
-        String request = session.requestId();
-
-        ModelRegistry registry = session.registry();
-        List<String> gates = List.of(LineageGate.NAME);
-        registry.registerUseCase(SCIENTIST, useCase("churn", "Which customers are likely to leave within a quarter.",
-                RiskTier.MEDIUM, "Retention offers by relationship managers.", true, gates), request);
-        registry.registerUseCase(SCIENTIST, useCase("mortgage-propensity", "Which customers are likely to take out a mortgage "
-                + "within six months.", RiskTier.MEDIUM, "Timing of mortgage advice invitations.", true, gates), request);
-        registry.registerUseCase(SCIENTIST, useCase("overdraft-40d", "Which customers are likely to go below zero within 40 days.",
-                RiskTier.HIGH, "Early, free warnings and budgeting help.", false, gates), request);
-        output.note("   use cases: churn, mortgage-propensity, overdraft-40d — each approved by legal, data and compliance; "
-                + "required gate: lineage (the others join as they are built)");
-
-        Provenance provenance = provenance(session, clock);
-        ModelVersion churn = walkToProduction(session, registry, provenance, workFolder, request);
-        sendBack(session, registry, provenance, workFolder, request);
-
+        output.note("5. Models: trained on those sets and judged through the compiled scorer production will use; gated by the");
+        output.note("   platform (never typed in), reviewed by distinct people, promoted; and rebuilt from their lineage bit for bit.");
+        TrainingApi scientist = server.trainingAs(SCIENTIST);
+        TrainingApi mlops = server.trainingAs(MLOPS);
+        Governance asScientist = server.governanceAs(SCIENTIST);
+        server.dataAs(DemoServer.STEWARD).grant(new Requests.GrantAccess(MLOPS, "gates and reproduction of the demo's models",
+                List.of("customers", "accounts", "transactions", "products", "digital_events"), LocalDate.now(clock).plusDays(30)));
+        for (String useCase : USE_CASES) {
+            asScientist.defineUseCase(new Requests.DefineUseCase(useCase, Optional.empty(), DESCRIPTIONS.get(useCase),
+                    useCase.equals("overdraft-40d") ? "HIGH" : "MEDIUM", INTENDED.get(useCase),
+                    "Not for credit decisions; scores are not shown to customers.", Optional.of(List.of("crm")), Optional.empty(),
+                    Optional.of(PlatformGates.ALL), Optional.of(!useCase.equals("overdraft-40d"))));
+        }
+        output.note("   use cases " + USE_CASES + ", each approved by legal, data and compliance; required gates " + PlatformGates.ALL);
+        ArrayNode models = node.putArray("models");
+        Map<String, RunView> logistic = new LinkedHashMap<>();
+        Map<String, VersionView> validated = new LinkedHashMap<>();
+        for (String useCase : USE_CASES) {
+            Optional<TrainingSetView> set = server.featuresAs(SCIENTIST).trainingSets(Optional.of(useCase)).stream().reduce((a, b) -> b);
+            if (set.isEmpty()) {
+                output.note("   " + useCase + ": no training set (the bank's history is too short for its horizon)");
+                continue;
+            }
+            RunView trees = scientist.train(new Requests.Train(useCase, set.get().id(), Optional.of("xgboost"), Optional.empty()));
+            RunView baseline = scientist.train(new Requests.Train(useCase, set.get().id(), Optional.of("logistic"), Optional.empty()));
+            logistic.put(useCase, baseline);
+            output.note(String.format("   %-20s out-of-time AUC %.3f, KS %.3f with xgboost (%s, %d rounds) | logistic baseline AUC %.3f, KS %.3f",
+                    useCase, TrainText.figure(trees, "test", "auc"), TrainText.figure(trees, "test", "ks"), trees.id(), trees.bestRound(),
+                    TrainText.figure(baseline, "test", "auc"), TrainText.figure(baseline, "test", "ks")));
+            ObjectNode model = models.addObject().put("use_case", useCase).put("trainset", set.get().id())
+                    .put("xgboost_run", trees.id()).put("xgboost_test_auc", TrainText.figure(trees, "test", "auc"))
+                    .put("xgboost_test_ks", TrainText.figure(trees, "test", "ks"))
+                    .put("logistic_run", baseline.id()).put("logistic_test_auc", TrainText.figure(baseline, "test", "auc"))
+                    .put("logistic_test_ks", TrainText.figure(baseline, "test", "ks"));
+            VersionView version = gated(server, scientist, mlops, useCase, trees, Optional.empty(), model);
+            if (version.stage().equals("VALIDATED")) {
+                validated.put(useCase, version);
+            }
+        }
+        List<String> promoted = new ArrayList<>();
+        for (VersionView version : validated.values()) {
+            promoted.add(reviewTestPromote(server, version));
+        }
+        node.set("in_production", Output.JSON.valueToTree(promoted));
+        challenger(server, scientist, mlops, logistic);
+        reproduce(mlops, validated.values());
         AuditVerification audit = new AuditService(session.registryStore(), clock).verify(Optional.empty());
         output.note("   audit chain: " + audit.eventsChecked() + " events, " + (audit.intact() ? "intact" : "BROKEN: " + audit.problem())
                 + " (" + refused + " refused attempt(s) recorded too) — assay audit verify");
-        node.put("use_cases", registry.listUseCases(MLOPS).size());
-        node.put("users", users.list().size());
-        node.putObject("in_production").put("churn", churn.number());
+        node.put("use_cases", USE_CASES.size());
         node.put("refused_attempts", refused);
-        Views.KNOWN_GATES.forEach(node.withArray("gates_not_run")::add);
         node.putObject("audit").put("events", audit.eventsChecked()).put("intact", audit.intact());
     }
 
-    private ModelVersion walkToProduction(Session session, ModelRegistry registry, Provenance provenance, Path workFolder,
-                                          String request) {
-        ModelVersion draft = register(session, registry, "churn", provenance, workFolder, Optional.empty(), request);
-        registry.submit(SCIENTIST, "churn", draft.number(), request);
-        ModelVersion validated = runLineageGate(session, registry, "churn", draft.number(), provenance, request);
-        output.note("   " + validated.label() + ": submitted by " + SCIENTIST + "; " + MLOPS + " runs the lineage gate: passed ("
-                + provenance.snapshotHashes().size() + " snapshots found with their recorded hashes) -> " + validated.stage());
-        output.note("     gates not run yet (not built): " + String.join(", ", Views.KNOWN_GATES));
-        String digest = EvidenceDigest.of(validated);
-        try {
-            registry.review(SCIENTIST, "churn", draft.number(), Role.DATA_REVIEWER, Decision.APPROVE, "Looks good to me", digest,
-                    List.of(), request);
-        } catch (AssayException expected) {
-            refused++;
-            output.note("     " + SCIENTIST + " tries to approve her own version as data reviewer: refused — " + expected.getMessage());
-        }
-        registry.review(LEGAL, "churn", draft.number(), Role.LEGAL_REVIEWER, Decision.APPROVE,
-                "Retention offers are a legitimate interest; objection handling is in place.", digest, List.of(), request);
-        registry.review(DATA, "churn", draft.number(), Role.DATA_REVIEWER, Decision.APPROVE,
-                "Inputs come from contracted, pseudonymised snapshots.", digest, List.of(), request);
-        ModelVersion approved = registry.review(COMPLIANCE, "churn", draft.number(), Role.COMPLIANCE_REVIEWER, Decision.APPROVE,
-                "No protected attribute among the features.", digest, List.of(), request);
-        output.note("     " + LEGAL + ", " + DATA + " and " + COMPLIANCE + " approve digest " + digest.substring(0, 12) + "… -> "
-                + approved.stage());
-        boolean intact = session.artifacts().find(approved.artifact().sha256()).isPresent();
-        registry.recordTest(MLOPS, "churn", draft.number(), "artifact-integrity", intact,
-                "the stored artifact re-hashes to " + approved.artifact().sha256(), List.of(), request);
-        ModelVersion promoted = registry.promote(MLOPS, "churn", draft.number(), Optional.empty(), request);
-        output.note("     " + MLOPS + " checks the artifact in the test environment (re-hash: intact) and promotes -> "
-                + promoted.stage());
-        return promoted;
-    }
-
-    private void sendBack(Session session, ModelRegistry registry, Provenance provenance, Path workFolder, String request) {
-        ModelVersion draft = register(session, registry, "mortgage-propensity", provenance, workFolder, Optional.empty(), request);
-        registry.submit(SCIENTIST, "mortgage-propensity", draft.number(), request);
-        ModelVersion validated = runLineageGate(session, registry, "mortgage-propensity", draft.number(), provenance, request);
-        ModelVersion sentBack = registry.review(LEGAL, "mortgage-propensity", draft.number(), Role.LEGAL_REVIEWER, Decision.REJECT,
-                "A marketing use needs the customer's marketing consent applied before scoring.", EvidenceDigest.of(validated),
-                List.of(Finding.of("Exclude customers without marketing consent from the scored population")), request);
-        ModelVersion rework = register(session, registry, "mortgage-propensity", provenance, workFolder, Optional.of(draft.number()),
-                request);
-        output.note("   " + sentBack.label() + ": " + LEGAL + " rejects it with a finding -> " + sentBack.stage() + "; "
-                + rework.label() + " is registered as its rework (" + rework.stage() + ")");
-        node.withArray("sent_back").add(sentBack.label());
-    }
-
-    private ModelVersion register(Session session, ModelRegistry registry, String useCase, Provenance provenance, Path workFolder,
-                                  Optional<Integer> reworks, String request) {
-        Path artifact = workFolder.resolve(useCase + "-" + reworks.map(r -> "rework-of-" + r).orElse("first") + ".json");
-        try {
-            Files.createDirectories(workFolder);
-            Files.writeString(artifact, "{\"kind\": \"placeholder\", \"use_case\": \"" + useCase + "\", \"note\": \"no model is "
-                    + "trained yet; training arrives with the training issue\"}\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ArtifactRef stored = session.artifacts().put(artifact, "placeholder");
-        return registry.registerVersion(SCIENTIST, useCase, stored, signature(), provenance, metrics(), reworks, request);
-    }
-
-    private static ModelVersion runLineageGate(Session session, ModelRegistry registry, String useCase, int number,
-                                               Provenance provenance, String request) {
-        LineageGate.Outcome lineage = new LineageGate(session.services().data().catalog()).evaluate(provenance);
-        return registry.attachEvidence(MLOPS, useCase, number, LineageGate.NAME, lineage.passed(), lineage.figures(),
-                LineageGate.ENGINE, request);
-    }
-
-    /** The newest snapshot of each table a model of this bank would learn from. */
-    private static Provenance provenance(Session session, Clock clock) {
-        Map<String, String> snapshots = new LinkedHashMap<>();
-        for (String table : List.of("customers", "accounts", "transactions")) {
-            List<Snapshot> all = session.services().data().catalog().listSnapshots(Optional.of(table));
-            if (!all.isEmpty()) {
-                Snapshot newest = all.get(all.size() - 1);
-                snapshots.put(newest.id(), newest.contentSha256());
+    /**
+     * Registers a run's model, has MLOps run the gates, and when one fails, has the data reviewer
+     * send it back with the gate's own words, and the data scientist rework it once: retrained
+     * without the inputs the stability gate found unstable.
+     */
+    private VersionView gated(DemoServer server, TrainingApi scientist, TrainingApi mlops, String useCase, RunView run,
+                              Optional<Integer> reworks, ObjectNode model) {
+        VersionView version = scientist.registerRun(useCase, new Requests.RegisterRun(run.id(), spec(), reworks));
+        server.governanceAs(SCIENTIST).submit(useCase, version.version());
+        if (reworks.isEmpty()) {
+            try {
+                scientist.runGates(useCase, version.version());
+            } catch (AssayException expected) {
+                refused++;
+                output.note("     " + SCIENTIST + " tries to run the gates of her own version: refused — " + expected.getMessage());
             }
         }
-        return new Provenance("demo-" + clock.instant().getEpochSecond(), snapshots, Map.of(), 7, Map.of("assay", "demo"));
+        GatesView gates = mlops.runGates(useCase, version.version());
+        List<GateView> failed = gates.gates().stream().filter(g -> !g.passed()).toList();
+        output.note("     " + useCase + " v" + version.version() + " (" + run.id() + "): gates by " + MLOPS + ": " + String.join(", ",
+                gates.gates().stream().map(g -> g.gate() + (g.passed() ? " passed" : " FAILED")).toList()) + " -> " + gates.stage());
+        failed.forEach(g -> output.note("       " + g.gate() + ": " + g.detail()));
+        model.put(reworks.isEmpty() ? "version" : "rework", version.version()).put(reworks.isEmpty() ? "stage" : "rework_stage", gates.stage());
+        if (failed.isEmpty() || reworks.isPresent()) {
+            return server.governanceAs(MLOPS).version(useCase, version.version());
+        }
+        VersionView current = server.governanceAs(DATA).version(useCase, version.version());
+        server.governanceAs(DATA).review(useCase, version.version(), new Requests.SubmitReview(Optional.of("DATA_REVIEWER"), "REJECT",
+                "The platform's gates failed; rework before review.", current.evidenceDigest(),
+                Optional.of(failed.stream().map(g -> "gate " + g.gate() + ": " + g.detail()).toList())));
+        node.withArray("sent_back").add(useCase + " v" + version.version());
+        List<String> unstable = unstableInputs(failed);
+        output.note("       " + DATA + " sends it back with the failed gates as findings -> SENT_BACK; " + SCIENTIST + " retrains"
+                + (unstable.isEmpty() ? " with the same inputs" : " without " + unstable));
+        Map<String, String> parameters = Map.of("exclude", String.join(",", unstable));
+        RunView rework = scientist.train(new Requests.Train(useCase, run.trainsetId(), Optional.of("xgboost"), Optional.of(parameters)));
+        return gated(server, scientist, mlops, useCase, rework, Optional.of(version.version()), model);
     }
 
-    private static UseCase useCase(String name, String description, RiskTier tier, String intendedUse, boolean marketing,
-                                   List<String> gates) {
-        return new UseCase(name, SCIENTIST, description, tier, intendedUse,
-                "Not for credit decisions; scores are not shown to customers.", List.of("crm"), ReviewPolicy.allReviewers(gates),
-                marketing, Instant.EPOCH);
+    /** The inputs whose PSI, train against out-of-time, broke the stability bound: what a data scientist would drop first. */
+    private static List<String> unstableInputs(List<GateView> failed) {
+        List<String> unstable = new ArrayList<>();
+        failed.stream().filter(g -> g.gate().equals(PlatformGates.STABILITY)).forEach(g -> {
+            double bound = g.figures().get("bound.max_psi");
+            g.figures().forEach((name, psi) -> {
+                if (name.startsWith("psi.") && !name.equals("psi.score") && psi > bound) {
+                    unstable.add(name.substring("psi.".length()));
+                }
+            });
+        });
+        return unstable.stream().sorted().toList();
     }
 
-    private static ModelSignature signature() {
-        return new ModelSignature(List.of(
-                new FeatureSpec("balance_trend_90d", FeatureSpec.Type.NUMERIC, Optional.of(-1e7), Optional.of(1e7), List.of()),
-                new FeatureSpec("salary_months_12", FeatureSpec.Type.NUMERIC, Optional.of(0.0), Optional.of(12.0), List.of()),
-                new FeatureSpec("segment", FeatureSpec.Type.CATEGORICAL, Optional.empty(), Optional.empty(),
-                        List.of("mass", "affluent", "student", "senior"))), "probability");
+    private String reviewTestPromote(DemoServer server, VersionView version) {
+        String useCase = version.useCase();
+        String digest = version.evidenceDigest();
+        server.governanceAs(LEGAL).review(useCase, version.version(), new Requests.SubmitReview(Optional.of("LEGAL_REVIEWER"), "APPROVE",
+                "A legitimate interest; objections are handled.", digest, Optional.empty()));
+        server.governanceAs(DATA).review(useCase, version.version(), new Requests.SubmitReview(Optional.of("DATA_REVIEWER"), "APPROVE",
+                "Inputs are contracted, pseudonymised snapshots; lineage recorded in the bundle.", digest, Optional.empty()));
+        server.governanceAs(COMPLIANCE).review(useCase, version.version(), new Requests.SubmitReview(Optional.of("COMPLIANCE_REVIEWER"),
+                "APPROVE", "Fairness gate passed on the protected attribute; no protected attribute among the inputs.", digest,
+                Optional.empty()));
+        Governance mlops = server.governanceAs(MLOPS);
+        mlops.recordTest(useCase, version.version(), new Requests.RecordTest("backtest", true, "out-of-time figures reproduced by the gates",
+                Optional.empty()));
+        VersionView promoted = mlops.promote(useCase, version.version(), new Requests.Promote(Optional.of("none")));
+        output.note("     " + useCase + " v" + version.version() + ": approved by " + LEGAL + ", " + DATA + ", " + COMPLIANCE + "; tested and "
+                + "promoted by " + MLOPS + " -> " + promoted.stage());
+        return useCase + " v" + version.version();
     }
 
-    private static MetricSpec metrics() {
-        return new MetricSpec(List.of(new MetricThreshold("auc", MetricThreshold.Comparison.AT_LEAST, 0.70),
-                new MetricThreshold("brier", MetricThreshold.Comparison.AT_MOST, 0.20)));
+    /** The logistic baseline as a challenger of the promoted XGBoost champion: the champion gate re-scores both on the same rows. */
+    private void challenger(DemoServer server, TrainingApi scientist, TrainingApi mlops, Map<String, RunView> logistic) {
+        for (JsonNode promoted : node.withArray("in_production")) {
+            String useCase = promoted.asText().split(" ")[0];
+            RunView baseline = logistic.get(useCase);
+            VersionView version = scientist.registerRun(useCase, new Requests.RegisterRun(baseline.id(), spec(), Optional.empty()));
+            server.governanceAs(SCIENTIST).submit(useCase, version.version());
+            GatesView gates = mlops.runGates(useCase, version.version());
+            GateView champion = gates.gates().stream().filter(g -> g.gate().equals(PlatformGates.CHAMPION)).findFirst().orElseThrow();
+            output.note("     challenger " + useCase + " v" + version.version() + " (the logistic baseline): champion gate "
+                    + (champion.passed() ? "passed" : "FAILED") + " — " + champion.detail() + " -> " + gates.stage());
+            node.put("challenger", useCase + " v" + version.version()).put("challenger_stage", gates.stage());
+            return;
+        }
     }
+
+    private void reproduce(TrainingApi mlops, Iterable<VersionView> versions) {
+        ArrayNode reproduced = node.putArray("reproduced");
+        for (VersionView version : versions) {
+            ReproduceView result = mlops.reproduce(version.useCase(), version.version());
+            output.note("     assay reproduce " + version.useCase() + " " + version.version() + ": " + result.verdict() + " (model sha256 "
+                    + result.reproducedModelSha256().substring(0, 12) + ")" + (result.differences().isEmpty() ? ""
+                    : " — " + result.differences().get(0)));
+            reproduced.addObject().put("version", version.useCase() + " v" + version.version()).put("verdict", result.verdict());
+        }
+    }
+
+    /** The demo's metric spec: the issue's example bars, fairness on gender at a 10 % cut-off. */
+    private static JsonNode spec() {
+        try {
+            return Output.JSON.readTree("""
+                    {"spec_format": 1,
+                     "metrics": [{"metric": "auc", "at_least": 0.7}, {"metric": "ks", "at_least": 0.3}, {"metric": "brier", "at_most": 0.15}],
+                     "champion": {"metric": "auc", "min_delta": 0.0},
+                     "fairness": {"attribute": "gender", "selected_share": 0.1, "min_adverse_impact": 0.8, "min_rows": 100},
+                     "stability": {"max_psi": 0.25},
+                     "robustness": {"max_score_change": 0.02}}""");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final Map<String, String> DESCRIPTIONS = Map.of(
+            "overdraft-40d", "Which customers are likely to go below zero within 40 days.",
+            "churn", "Which customers are likely to leave within a quarter.",
+            "mortgage-propensity", "Which customers are likely to take out a mortgage within a quarter.");
+    private static final Map<String, String> INTENDED = Map.of(
+            "overdraft-40d", "Early, free warnings and budgeting help.",
+            "churn", "Retention offers by relationship managers.",
+            "mortgage-propensity", "Timing of mortgage advice invitations.");
 }
