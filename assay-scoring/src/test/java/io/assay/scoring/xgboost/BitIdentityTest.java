@@ -86,19 +86,20 @@ class BitIdentityTest {
     @Test
     void trees_that_are_a_single_leaf_give_xgboost_margins() throws Exception {
         SimulatedRows small = SimulatedRows.generate(20_000, 13L);
-        Booster booster = Training.train(small, Training.params(3), 3);
-        // A gain threshold no split can reach: the next rounds grow trees that are just a root leaf.
+        Booster booster = Training.train(small, Training.params(3), 6);
+        // A gain threshold no split can reach: the next rounds grow trees that are just a root leaf
+        // (two of them padded into a group of eight with depth-3 trees, the third alone).
         booster.setParam("gamma", 1e9);
         DMatrix train = Training.matrix(small);
         train.setLabel(small.labels());
-        for (int round = 3; round < 5; round++) {
+        for (int round = 6; round < 9; round++) {
             booster.update(train, round);
         }
         train.dispose();
         byte[] json = booster.toByteArray("json");
         TreeEnsemble ensemble = XGBoostJson.read(json);
 
-        assertThat(treeSizes(json)).hasSize(5).endsWith(1, 1);
+        assertThat(treeSizes(json)).hasSize(9).endsWith(1, 1, 1);
         assertBitIdentical(ensemble, small, Training.margins(booster, small));
     }
 
