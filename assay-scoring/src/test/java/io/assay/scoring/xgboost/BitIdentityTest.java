@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +40,28 @@ class BitIdentityTest {
         TreeEnsemble ensemble = XGBoostJson.read(depthSix.toByteArray("json"));
 
         assertBitIdentical(ensemble, rows, Training.margins(depthSix, rows));
+    }
+
+    @Test
+    void threads_scoring_one_ensemble_at_once_each_get_xgboosts_margins() throws Exception {
+        TreeEnsemble ensemble = XGBoostJson.read(depthSix.toByteArray("json"));
+        float[] expected = Training.margins(depthSix, rows);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<float[]>> runs = new ArrayList<>();
+            for (int run = 0; run < 4; run++) {
+                runs.add(pool.submit(() -> {
+                    float[] out = new float[rows.rowCount()];
+                    ensemble.margins(rows.values(), rows.rowCount(), out);
+                    return out;
+                }));
+            }
+            for (Future<float[]> run : runs) {
+                assertThat(differences(run.get(), expected)).isEqualTo("0 rows differ");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
