@@ -2,7 +2,7 @@ package io.assay.bench;
 
 import java.util.Arrays;
 
-/** Entry point of the benchmarks: {@code data} (simulator and ingest), {@code registry} (transitions and audit verification), {@code server} (the REST read path), {@code features} (training-set builds) or {@code ingest-once} (a child run). */
+/** Entry point of the benchmarks: {@code data} (simulator and ingest), {@code registry} (transitions and audit verification), {@code server} (the REST read path), {@code features} (training-set builds), {@code scoring} (the compiled scorer beside XGBoost4J) or {@code ingest-once} (a child run). */
 public final class BenchMain {
     private BenchMain() {}
 
@@ -15,9 +15,10 @@ public final class BenchMain {
             case "registry" -> RegistryBenchmark.main(rest);
             case "server" -> ServerBenchmark.main(rest);
             case "features" -> FeatureBenchmark.main(rest);
+            case "scoring" -> ScoringBenchmark.main(rest);
             case "trainset-once", "peer-once" -> TrainsetOnce.main(which, rest);
             default -> {
-                System.err.println("usage: bench data [--rows N] [--runs N] | registry [--transitions N] [--events N] [--runs N] | server [--requests N] [--clients N] [--runs N] | features [--customers N,N] [--runs N] [--work DIR] | ingest-once FILE DATE");
+                System.err.println("usage: bench data [--rows N] [--runs N] | registry [--transitions N] [--events N] [--runs N] | server [--requests N] [--clients N] [--runs N] | features [--customers N,N] [--runs N] [--work DIR] | scoring [--train-rows N] [--check-rows N] [--iterations N] | ingest-once FILE DATE");
                 System.exit(2);
             }
         }

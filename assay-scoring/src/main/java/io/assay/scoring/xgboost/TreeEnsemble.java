@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * A compiled XGBoost gbtree model with one logistic output, read by {@link XGBoostJson}. Its
  * margins equal XGBoost's {@code predict(..., outputMargin = true)} bit for bit, on the one-row
- * and the batch path alike. Immutable and thread-safe; scoring allocates nothing.
+ * and the batch path alike. Immutable and thread-safe; scoring allocates nothing (each thread
+ * prepares rows in a buffer of its own, made on its first call).
  */
 public final class TreeEnsemble implements Scorer {
     private final XGBoostVersion version;
@@ -19,6 +20,7 @@ public final class TreeEnsemble implements Scorer {
     private final int maxDepth;
     private final long nodeCount;
     private final CompiledForest forest;
+    private final ThreadLocal<int[]> prepared;
 
     TreeEnsemble(CheckedModel model) {
         this.version = model.version();
@@ -32,7 +34,8 @@ public final class TreeEnsemble implements Scorer {
         }
         this.maxDepth = deepest;
         this.nodeCount = model.trees().stream().mapToLong(ParsedTree::nodeCount).sum();
-        this.forest = new CompiledForest(model.trees(), model.depths(), model.baseMargin());
+        this.forest = new CompiledForest(model.trees(), model.depths(), featureCount, model.baseMargin());
+        this.prepared = ForestWalk.scratch(featureCount);
     }
 
     @Override
@@ -83,7 +86,7 @@ public final class TreeEnsemble implements Scorer {
         if (row.length != featureCount) {
             throw AssayException.invalid("row has " + row.length + " values but the model has " + featureCount + " features");
         }
-        return ForestWalk.margin(forest, row, 0);
+        return ForestWalk.margin(forest, row, prepared.get());
     }
 
     @Override
@@ -99,7 +102,7 @@ public final class TreeEnsemble implements Scorer {
         if (out.length < rowCount) {
             throw AssayException.invalid("out holds " + out.length + " margins, fewer than the " + rowCount + " rows");
         }
-        ForestWalk.margins(forest, featureCount, rows, rowCount, out);
+        ForestWalk.margins(forest, rows, rowCount, out, prepared.get());
     }
 
     @Override

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +40,28 @@ class BitIdentityTest {
         TreeEnsemble ensemble = XGBoostJson.read(depthSix.toByteArray("json"));
 
         assertBitIdentical(ensemble, rows, Training.margins(depthSix, rows));
+    }
+
+    @Test
+    void threads_scoring_one_ensemble_at_once_each_get_xgboosts_margins() throws Exception {
+        TreeEnsemble ensemble = XGBoostJson.read(depthSix.toByteArray("json"));
+        float[] expected = Training.margins(depthSix, rows);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<float[]>> runs = new ArrayList<>();
+            for (int run = 0; run < 4; run++) {
+                runs.add(pool.submit(() -> {
+                    float[] out = new float[rows.rowCount()];
+                    ensemble.margins(rows.values(), rows.rowCount(), out);
+                    return out;
+                }));
+            }
+            for (Future<float[]> run : runs) {
+                assertThat(differences(run.get(), expected)).isEqualTo("0 rows differ");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
@@ -86,19 +111,20 @@ class BitIdentityTest {
     @Test
     void trees_that_are_a_single_leaf_give_xgboost_margins() throws Exception {
         SimulatedRows small = SimulatedRows.generate(20_000, 13L);
-        Booster booster = Training.train(small, Training.params(3), 3);
-        // A gain threshold no split can reach: the next rounds grow trees that are just a root leaf.
+        Booster booster = Training.train(small, Training.params(3), 6);
+        // A gain threshold no split can reach: the next rounds grow trees that are just a root leaf
+        // (two of them padded into a group of eight with depth-3 trees, the third alone).
         booster.setParam("gamma", 1e9);
         DMatrix train = Training.matrix(small);
         train.setLabel(small.labels());
-        for (int round = 3; round < 5; round++) {
+        for (int round = 6; round < 9; round++) {
             booster.update(train, round);
         }
         train.dispose();
         byte[] json = booster.toByteArray("json");
         TreeEnsemble ensemble = XGBoostJson.read(json);
 
-        assertThat(treeSizes(json)).hasSize(5).endsWith(1, 1);
+        assertThat(treeSizes(json)).hasSize(9).endsWith(1, 1, 1);
         assertBitIdentical(ensemble, small, Training.margins(booster, small));
     }
 

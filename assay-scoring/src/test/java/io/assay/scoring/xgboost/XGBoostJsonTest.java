@@ -37,6 +37,19 @@ class XGBoostJsonTest {
     }
 
     @Test
+    void minus_zero_ties_with_a_zero_condition_and_goes_right() {
+        ObjectNode model = Fixtures.tiny();
+        Fixtures.array(Fixtures.tree(model, 0), "split_conditions").set(0, 0.0);
+        TreeEnsemble zero = XGBoostJson.read(Fixtures.write(model));
+
+        assertThat(zero.margin(new float[] {-0.0f, 1.0f, 0f})).isEqualTo(0.3f + 0.05f);
+        assertThat(zero.margin(new float[] {0.0f, 1.0f, 0f})).isEqualTo(0.3f + 0.05f);
+        assertThat(zero.margin(new float[] {-Float.MIN_VALUE, 1.0f, 0f})).isEqualTo(0.1f + 0.05f);
+        assertThat(zero.margin(new float[] {Float.NEGATIVE_INFINITY, 1.0f, 0f})).isEqualTo(0.1f + 0.05f);
+        assertThat(zero.margin(new float[] {Float.POSITIVE_INFINITY, 1.0f, 0f})).isEqualTo(0.3f + 0.05f);
+    }
+
+    @Test
     void a_missing_value_takes_the_default_branch_of_each_split() {
         // The root sends missing left; its left child sends missing right.
         assertThat(tiny.margin(new float[] {NAN, 3.0f, 0f})).isEqualTo(-0.2f + 0.05f);
