@@ -50,6 +50,7 @@ public final class Endpoints {
     public static final Endpoint RUNS = get(V1 + "/runs");
     public static final Endpoint RUN = get(V1 + "/runs/{id}");
     public static final Endpoint REGISTER_RUN = post(USE_CASE_PATH + "/versions/from-run");
+    public static final Endpoint REGISTER_EXTERNAL = post(USE_CASE_PATH + "/versions/external");
     public static final Endpoint RUN_GATES = post(VERSION_PATH + "/gates");
     public static final Endpoint REPRODUCE = post(VERSION_PATH + "/reproductions");
     public static final Endpoint AUDIT_CHECKPOINT = post(V1 + "/audit/checkpoints");

@@ -81,6 +81,13 @@ public final class Requests {
     public record RegisterRun(String runId, JsonNode spec, Optional<Integer> reworks) {
     }
 
+    /**
+     * A model trained elsewhere, already stored as an artifact: its XGBoost JSON is checked in pure Java; {@code signature}
+     * ({output, inputs: [{name, type, nullable}]}) names features of {@code trainsetId}, whose out-of-time rows gate it.
+     */
+    public record RegisterExternal(String artifactSha256, JsonNode signature, String trainsetId, JsonNode spec, Optional<Integer> reworks) {
+    }
+
     /** A training set of one use case over several as-of dates, with a population rule (default: "default"). */
     public record BuildTrainingSet(String useCase, List<LocalDate> asOfs, Optional<String> population) {
     }

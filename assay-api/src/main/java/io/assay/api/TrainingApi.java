@@ -23,6 +23,9 @@ public interface TrainingApi extends AutoCloseable {
     /** A run's model, bundled with the metric spec, as a new DRAFT version. */
     VersionView registerRun(String useCase, Requests.RegisterRun request);
 
+    /** A model trained elsewhere (XGBoost JSON, stored first as an artifact), checked and bundled as a new DRAFT version. */
+    VersionView registerExternal(String useCase, Requests.RegisterExternal request);
+
     /** Runs the platform gates the use case requires on a version and attaches their evidence. */
     GatesView runGates(String useCase, int number);
 

@@ -101,6 +101,66 @@ public final class ModelService {
         return register(actor, useCase, bundle, spec, reworks, requestId);
     }
 
+    /**
+     * Registers an XGBoost JSON model trained elsewhere (in Python, say) as a new DRAFT version.
+     * Its bytes are checked in pure Java before anything else reads them (structure, trees and
+     * nodes, limits, feature indices against the signature); the signature must name features of
+     * the training set whose out-of-time rows will gate it, and the reference profile is taken from
+     * that set's train split through the compiled scorer. It has no lineage to rebuild.
+     */
+    public ModelVersion registerExternal(String actor, String useCase, byte[] modelJson, BundleSignature signature, String trainsetId,
+                                         MetricSpec spec, byte[] specDocument, Optional<Integer> reworks, String requestId) {
+        registry.require(actor, Permission.BUILD_MODELS);
+        io.assay.scoring.xgboost.TreeEnsemble ensemble = io.assay.scoring.xgboost.XGBoostJson.read(modelJson);
+        if (ensemble.featureCount() != signature.inputs().size()) {
+            throw AssayException.invalid("the model takes " + ensemble.featureCount() + " features but its signature names "
+                    + signature.inputs().size());
+        }
+        if (!ensemble.featureNames().isEmpty() && !ensemble.featureNames().equals(signature.names())) {
+            throw AssayException.invalid("the model's own feature names " + ensemble.featureNames() + " are not the signature's "
+                    + signature.names() + " (same names, same order)");
+        }
+        TrainingSet set = features.trainingSet(actor, trainsetId);
+        if (!set.useCase().equals(useCase)) {
+            throw AssayException.invalid("training set " + set.id() + " is of use case " + set.useCase() + ", not " + useCase);
+        }
+        for (String name : signature.names()) {
+            if (!set.features().contains(name)) {
+                throw AssayException.invalid("the signature names input " + name + ", which training set " + set.id()
+                        + " does not hold: the platform could not gate or serve it");
+            }
+        }
+        requireKnownAttributes(spec, set);
+        features.authoriseRead(actor, set, "reference profile of an external model of " + useCase);
+        TrainingData all = TrainingData.read(set, features.dataFile(set));
+        TrainingData data = all.without(set.features().stream().filter(f -> !signature.names().contains(f)).toList());
+        float[] trainRows = io.assay.train.gates.GateRunner.rowsFor(signature.names(), data, data.split("train"));
+        float[] margins = new float[data.split("train").rowCount()];
+        ensemble.margins(trainRows, margins.length, margins);
+        double[] probabilities = new double[margins.length];
+        for (int r = 0; r < margins.length; r++) {
+            probabilities[r] = io.assay.scoring.Scorer.probability(margins[r]);
+        }
+        io.assay.scoring.bundle.ReferenceProfile reference = io.assay.train.run.Evaluation.reference(reordered(data, signature.names()),
+                probabilities);
+        Map<String, String> libraries = new TreeMap<>(Map.of("xgboost", ensemble.xgboostVersion().toString(), "source", "external"));
+        BundleProvenance provenance = new BundleProvenance("external", "xgboost", set.id(), set.contentSha256(), set.labelSqlSha256(),
+                set.labelInputsSha256(), set.featureBuilds(), List.of(), set.population(), training.snapshotsOf(set), Map.of(), 0, 0, libraries);
+        ModelBundle bundle = new ModelBundle(useCase, ModelFormat.XGBOOST_JSON, modelJson, signature, provenance, reference, specDocument);
+        return register(actor, useCase, bundle, spec, reworks, requestId);
+    }
+
+    /** The rows with their features in {@code names}' order, so profiles line up with the signature. */
+    private static TrainingData reordered(TrainingData data, List<String> names) {
+        if (data.features().equals(names)) {
+            return data;
+        }
+        Map<String, TrainingData.Split> splits = new java.util.LinkedHashMap<>();
+        data.splits().forEach((name, split) -> splits.put(name, new TrainingData.Split(name, split.rowCount(),
+                io.assay.train.gates.GateRunner.rowsFor(names, data, split), split.labels(), split.attributes())));
+        return new TrainingData(data.set(), names, names.stream().map(n -> data.types().get(data.features().indexOf(n))).toList(), splits);
+    }
+
     private ModelVersion register(String actor, String useCase, ModelBundle bundle, MetricSpec spec, Optional<Integer> reworks,
                                   String requestId) {
         io.assay.scoring.bundle.ModelScorers.compile(bundle);
@@ -174,7 +234,7 @@ public final class ModelService {
         ModelVersion version = registry.version(actor, useCase, number);
         ModelBundle bundle = bundleOf(version);
         BundleProvenance recorded = bundle.provenance();
-        if (recorded.asOfs().isEmpty()) {
+        if (recorded.asOfs().isEmpty() || recorded.runId().equals("external")) {
             throw AssayException.invalid(version.label() + " was trained outside Assay: it has no lineage to rebuild");
         }
         List<LocalDate> asOfs = recorded.asOfs().stream().map(LocalDate::parse).toList();

@@ -147,16 +147,22 @@ public final class TrainingService {
 
     /** How the model was made: the training set and everything under it, the parameters, and every library's version. */
     public BundleProvenance provenance(String runId, TrainingSet set, TrainingParameters parameters, TrainedModel model) {
-        Map<String, String> snapshots = new TreeMap<>();
-        for (FeatureBuild.Input input : features.inputsOf(set)) {
-            snapshots.put(input.snapshotId(), input.contentSha256());
-        }
+        Map<String, String> snapshots = snapshotsOf(set);
         Map<String, String> libraries = new TreeMap<>(BuildInfo.libraries());
         libraries.putAll(model.libraries());
         libraries.put("feature_engine", set.engine());
         return new BundleProvenance(runId, parameters.algorithm().wireName(), set.id(), set.contentSha256(), set.labelSqlSha256(),
                 set.labelInputsSha256(), set.featureBuilds(), set.asOfs().stream().map(a -> a.asOf().toString()).toList(),
                 set.population(), snapshots, parameters.values(), parameters.seed(), parameters.nthread(), libraries);
+    }
+
+    /** The snapshots a training set was built from: id to content hash. */
+    public Map<String, String> snapshotsOf(TrainingSet set) {
+        Map<String, String> snapshots = new TreeMap<>();
+        for (FeatureBuild.Input input : features.inputsOf(set)) {
+            snapshots.put(input.snapshotId(), input.contentSha256());
+        }
+        return snapshots;
     }
 
     private static BundleProvenance withRunId(BundleProvenance p, String id) {

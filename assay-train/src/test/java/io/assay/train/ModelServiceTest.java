@@ -12,6 +12,7 @@ import io.assay.core.registry.RiskTier;
 import io.assay.core.registry.Stage;
 import io.assay.data.features.SimulatedBank;
 import io.assay.data.features.TrainingSet;
+import io.assay.scoring.bundle.BundleSignature;
 import io.assay.testing.InMemoryArtifactStore;
 import io.assay.testing.InMemoryRegistryStore;
 import io.assay.testing.RegistryFixtures;
@@ -135,6 +136,70 @@ class ModelServiceTest {
         ReproduceResult result = models.reproduce("mo", "overdraft-40d", version.number(), "req-6");
         assertThat(result.verdict()).as(String.valueOf(result.differences())).isEqualTo("IDENTICAL");
         assertThat(result.reproducedModelSha256()).isEqualTo(result.registeredModelSha256());
+    }
+
+    @Test
+    void a_model_trained_elsewhere_is_checked_bundled_and_gated_like_our_own() throws Exception {
+        List<String> inputs = List.of("balance_now", "days_below_zero_30d", "overdraft_usage_now");
+        byte[] model = trainedElsewhere(inputs);
+        BundleSignature signature = signatureOf(inputs);
+        ModelVersion version = models.registerExternal("dana", "overdraft-40d", model, signature, overdraft.id(), spec(0.5, loose()),
+                SPEC_TEXT, Optional.empty(), "req-7");
+        assertThat(version.provenance().runId()).isEqualTo("external");
+        registry.submit("dana", "overdraft-40d", version.number(), "req-7");
+        List<GateOutcome> outcomes = models.runGates("mo", "overdraft-40d", version.number(), "req-7");
+        assertThat(outcomes).extracting(GateOutcome::gate).containsExactlyElementsOf(PlatformGates.ALL);
+        assertThat(registry.version("mo", "overdraft-40d", version.number()).latestResultOf("metrics").orElseThrow().figures().get("auc"))
+                .isGreaterThan(0.6);
+        assertThatThrownBy(() -> models.reproduce("mo", "overdraft-40d", version.number(), "req-7"))
+                .hasMessageContaining("trained outside Assay");
+    }
+
+    @Test
+    void bad_external_models_are_refused_naming_the_problem_and_register_nothing() throws Exception {
+        List<String> inputs = List.of("balance_now", "days_below_zero_30d", "overdraft_usage_now");
+        byte[] model = trainedElsewhere(inputs);
+        int before = registry.versions("dana", "overdraft-40d").size();
+        assertThatThrownBy(() -> external(java.util.Arrays.copyOf(model, model.length / 2), signatureOf(inputs)))
+                .hasMessageContaining("truncated");
+        assertThatThrownBy(() -> external(new byte[] {(byte) 0x80, 4, (byte) 0x95, 0, 0}, signatureOf(inputs)))
+                .hasMessageContaining("pickle").hasMessageContaining("save_model");
+        assertThatThrownBy(() -> external(new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5}, signatureOf(inputs)))
+                .hasMessageContaining("Java");
+        assertThatThrownBy(() -> external(model, signatureOf(inputs.subList(0, 2)))).hasMessageContaining("takes 3 features")
+                .hasMessageContaining("signature names 2");
+        assertThatThrownBy(() -> external(model, signatureOf(List.of("balance_now", "days_below_zero_30d", "postcode_risk"))))
+                .hasMessageContaining("feature names");
+        assertThat(registry.versions("dana", "overdraft-40d")).hasSize(before);
+    }
+
+    private static ModelVersion external(byte[] model, BundleSignature signature) {
+        return models.registerExternal("dana", "overdraft-40d", model, signature, overdraft.id(), spec(0.5, GateBounds.NONE), SPEC_TEXT,
+                Optional.empty(), "req-8");
+    }
+
+    private static BundleSignature signatureOf(List<String> inputs) {
+        return new BundleSignature("probability", inputs.stream().map(name -> new BundleSignature.Input(name, BundleSignature.Type.DOUBLE,
+                true, null, null)).toList());
+    }
+
+    /** A model as a data scientist's notebook would make it: XGBoost on some of the training set's columns, saved as JSON. */
+    private static byte[] trainedElsewhere(List<String> inputs) throws Exception {
+        io.assay.train.data.TrainingData data = io.assay.train.data.TrainingData.read(overdraft, bank.data.features().dataFile(overdraft))
+                .without(overdraft.features().stream().filter(f -> !inputs.contains(f)).toList());
+        ml.dmlc.xgboost4j.java.DMatrix matrix = io.assay.train.model.XGBoostTrainer.matrix(data.split("train"), data.featureCount());
+        ml.dmlc.xgboost4j.java.Booster booster = ml.dmlc.xgboost4j.java.XGBoost.train(matrix, Map.of("objective", "binary:logistic",
+                "max_depth", 3, "seed", 1, "nthread", 1), 20, Map.of(), null, null);
+        booster.setFeatureNames(data.features().toArray(String[]::new));
+        byte[] json = booster.toByteArray("json");
+        booster.dispose();
+        matrix.dispose();
+        return json;
+    }
+
+    private static GateBounds loose() {
+        return new GateBounds(Optional.empty(), List.of(), Optional.of(new GateBounds.FairnessBound("gender", 0.1, 0.3, Optional.empty(), 30)),
+                Optional.of(10.0), Optional.of(0.5), Optional.empty());
     }
 
     private static ModelVersion submitted(MetricSpec spec) {

@@ -49,6 +49,12 @@ public final class HttpTraining implements TrainingApi {
     }
 
     @Override
+    public VersionView registerExternal(String useCase, Requests.RegisterExternal request) {
+        return api.call(io.assay.api.Endpoints.REGISTER_EXTERNAL, io.assay.api.Endpoints.REGISTER_EXTERNAL.fill(useCase), request,
+                VersionView.class);
+    }
+
+    @Override
     public GatesView runGates(String useCase, int number) {
         return api.call(RUN_GATES, RUN_GATES.fill(useCase, String.valueOf(number)), null, GatesView.class);
     }

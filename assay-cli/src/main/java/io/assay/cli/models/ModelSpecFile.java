@@ -41,6 +41,15 @@ final class ModelSpecFile {
         return root;
     }
 
+    /** Any small YAML or JSON document (a signature, say), read with the same limits and line-and-column errors. */
+    static JsonNode readDocument(Path file, String what) {
+        try {
+            return tree(file);
+        } catch (AssayException e) {
+            throw AssayException.invalid(e.getMessage().replaceFirst("^model spec", what));
+        }
+    }
+
     private static JsonNode tree(Path file) {
         JsonNode root;
         try {

@@ -27,6 +27,16 @@ final class RegisterCommand implements Callable<Integer> {
     @Option(names = "--run", description = "A run whose model to register (see: assay runs list)")
     String run;
 
+    @Option(names = "--xgboost-model", description = "An XGBoost JSON model trained elsewhere (save_model(\"model.json\")); needs "
+            + "--signature and --trainset")
+    Path xgboostModel;
+
+    @Option(names = "--signature", description = "YAML or JSON of the external model's inputs: {output, inputs: [{name, type, nullable}]}")
+    Path signature;
+
+    @Option(names = "--trainset", description = "The training set whose rows profile and gate the external model")
+    String trainset;
+
     @Option(names = "--artifact", description = "A bare model file; stored by its SHA-256 (Assay cannot run its gates)")
     Path artifact;
 
@@ -46,11 +56,16 @@ final class RegisterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if ((run == null) == (artifact == null)) {
-            throw io.assay.core.error.AssayException.invalid("say what to register: --run RUN (a training run's model) or --artifact FILE");
+        int sources = (run == null ? 0 : 1) + (artifact == null ? 0 : 1) + (xgboostModel == null ? 0 : 1);
+        if (sources != 1) {
+            throw io.assay.core.error.AssayException.invalid("say what to register, once: --run RUN (a training run's model), "
+                    + "--xgboost-model FILE (trained elsewhere) or --artifact FILE");
         }
         if (run != null) {
             return registerRun();
+        }
+        if (xgboostModel != null) {
+            return registerExternal();
         }
         var parsed = ModelSpecFile.read(spec);
         try (Session session = context.openSession(); Governance as = session.governance()) {
@@ -60,6 +75,25 @@ final class RegisterCommand implements Callable<Integer> {
                     parsed, reworks));
             context.output().result(version, out -> out.printf("Registered %s as DRAFT (artifact %s). Submit it with: %s%n",
                     version.label(), stored.sha256().substring(0, 12), context.command("models submit " + useCase + " " + version.version())));
+            return 0;
+        }
+    }
+
+    private Integer registerExternal() {
+        if (signature == null || trainset == null) {
+            throw io.assay.core.error.AssayException.invalid("--xgboost-model needs --signature FILE and --trainset TRAINSET");
+        }
+        var parsed = ModelSpecFile.readMetricSpec(spec);
+        var inputs = ModelSpecFile.readDocument(signature, "signature");
+        try (Session session = context.openSession(); Governance as = session.governance();
+             io.assay.api.TrainingApi training = session.training(io.assay.train.model.TrainingProgress.SILENT)) {
+            as.useCase(useCase);
+            ArtifactView stored = as.storeArtifact(xgboostModel, "xgboost-json");
+            VersionView version = training.registerExternal(useCase, new Requests.RegisterExternal(stored.sha256(), inputs, trainset, parsed,
+                    reworks));
+            context.output().result(version, out -> out.printf("Registered %s as DRAFT from %s (checked: %s; bundle %s). Submit it with: %s%n",
+                    version.label(), xgboostModel.getFileName(), "XGBoost JSON, trees and feature indices against the signature",
+                    version.artifact().sha256().substring(0, 12), context.command("models submit " + useCase + " " + version.version())));
             return 0;
         }
     }

@@ -35,6 +35,11 @@ final class TrainingRoutes {
                                 + "({\"runId\", \"spec\": {spec_format: 1, metrics, gate bounds}}), as a new DRAFT version",
                         RegisterRun.class, 201, (ctx, as) -> as.training().registerRun(ctx.pathParam("name"),
                                 Bodies.read(ctx, RegisterRun.class))).returns(VersionView.class),
+                ApiRoute.post(io.assay.api.Endpoints.REGISTER_EXTERNAL, Permission.BUILD_MODELS, "Register a model trained elsewhere: "
+                                + "an XGBoost JSON stored first as an artifact, checked in pure Java against its signature, bundled with a "
+                                + "reference profile from the training set whose out-of-time rows will gate it",
+                        io.assay.api.Requests.RegisterExternal.class, 201, (ctx, as) -> as.training().registerExternal(ctx.pathParam("name"),
+                                Bodies.read(ctx, io.assay.api.Requests.RegisterExternal.class))).returns(VersionView.class),
                 ApiRoute.post(RUN_GATES, Permission.RUN_GATES, "Run the platform gates the use case requires on a version and attach "
                                 + "their evidence (not by the version's author)", null, 200,
                         (ctx, as) -> as.training().runGates(ctx.pathParam("name"), Bodies.version(ctx)))

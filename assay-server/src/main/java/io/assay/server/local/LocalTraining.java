@@ -78,6 +78,21 @@ public final class LocalTraining implements TrainingApi {
     }
 
     @Override
+    public VersionView registerExternal(String useCase, Requests.RegisterExternal request) {
+        Parse.required("body", request);
+        services.registry().require(actor, io.assay.core.access.Permission.BUILD_MODELS);
+        MetricSpec spec = ModelSpec.parseMetricSpec(Parse.required("spec", request.spec()), "metric spec");
+        io.assay.scoring.bundle.BundleSignature signature = BundleFiles.value(BundleFiles.json(Parse.required("signature", request.signature())),
+                "signature", io.assay.scoring.bundle.BundleSignature.class);
+        String sha256 = Parse.required("artifact_sha256", request.artifactSha256());
+        byte[] model = services.artifacts().read(sha256).orElseThrow(() -> io.assay.core.error.AssayException.notFound("no stored artifact "
+                + io.assay.core.common.Names.quoted(sha256) + "; store the model file first"));
+        ModelVersion version = services.models().registerExternal(actor, useCase, model, signature,
+                Parse.required("trainset", request.trainsetId()), spec, BundleFiles.json(request.spec()), request.reworks(), requestId);
+        return Views.version(version, services.registry().useCase(actor, useCase));
+    }
+
+    @Override
     public GatesView runGates(String useCase, int number) {
         List<GateOutcome> outcomes = services.models().runGates(actor, useCase, number, requestId);
         ModelVersion after = services.registry().version(actor, useCase, number);

@@ -72,7 +72,7 @@ public final class GateRunner {
     }
 
     /** The split's rows laid out in the order {@code names} asks, or a refusal naming the first input the rows lack. */
-    static float[] rowsFor(List<String> names, TrainingData data, TrainingData.Split split) {
+    public static float[] rowsFor(List<String> names, TrainingData data, TrainingData.Split split) {
         if (names.equals(data.features())) {
             return split.rows();
         }
