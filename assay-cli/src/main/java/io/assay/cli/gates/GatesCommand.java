@@ -4,11 +4,14 @@ import io.assay.api.TrainingApi;
 import io.assay.api.TrainingViews.GatesView;
 import io.assay.cli.CommandContext;
 import io.assay.cli.Session;
+import io.assay.core.error.AssayException;
+import io.assay.core.error.ErrorCode;
 import io.assay.train.model.TrainingProgress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "gates", mixinStandardHelpOptions = true, description = "The platform's gates: computed from the version's bundle and "
@@ -46,7 +49,12 @@ public final class GatesCommand implements Runnable {
                     gates.gates().forEach(g -> out.printf("  %-10s %-6s %s%n", g.gate(), g.passed() ? "passed" : "FAILED", g.detail()));
                     out.printf("%s v%d is %s: %s%n", useCase, version, gates.stage(), gates.stageReason());
                 });
-                return gates.gates().stream().allMatch(g -> g.passed()) ? 0 : 5;
+                List<String> failed = gates.gates().stream().filter(g -> !g.passed()).map(g -> g.gate()).toList();
+                if (!failed.isEmpty()) {
+                    throw new AssayException(ErrorCode.GATES_INCOMPLETE, useCase + " v" + version + " failed gate(s) " + failed
+                            + "; it stays " + gates.stage() + " (the figures are its evidence: assay models show " + useCase + " " + version + ")");
+                }
+                return 0;
             }
         }
     }

@@ -35,7 +35,11 @@ public final class ReproduceCommand implements Callable<Integer> {
                         result.registeredModelSha256().substring(0, 12), result.reproducedModelSha256().substring(0, 12));
                 result.differences().forEach(d -> out.printf("  %s%n", d));
             });
-            return result.verdict().equals("IDENTICAL") ? 0 : 5;
+            if (!result.verdict().equals("IDENTICAL")) {
+                throw new io.assay.core.error.AssayException(io.assay.core.error.ErrorCode.NOT_REPRODUCED, useCase + " v" + version
+                        + " rebuilt from its lineage is not the registered model: " + result.differences().get(0));
+            }
+            return 0;
         }
     }
 }

@@ -19,8 +19,8 @@ public final class ModelViews {
         for (VersionView.Gate gate : version.gates()) {
             String verdict = switch (gate.status()) {
                 case "NOT_RUN" -> "not run";
-                case "PASSED" -> "passed" + (gate.figures().isEmpty() ? "" : " " + gate.figures());
-                default -> "FAILED" + (gate.figures().isEmpty() ? "" : " " + gate.figures());
+                case "PASSED" -> "passed" + figures(gate.figures());
+                default -> "FAILED" + figures(gate.figures());
             };
             out.printf("    %-12s %-28s %s%n", gate.gate(), verdict, gate.required() ? "required" : "not required yet");
         }
@@ -37,5 +37,24 @@ public final class ModelViews {
         version.findings().forEach(finding -> out.printf("  finding:    %s%s%n", finding.text(),
                 finding.gate().map(g -> " [gate " + g + "]").orElse("")));
         out.printf("  next:       %s%n", version.allowedActions());
+    }
+
+    /** A gate's figures, per-segment and per-input ones counted rather than listed (--json has them all). */
+    private static String figures(java.util.Map<String, Double> figures) {
+        if (figures.isEmpty()) {
+            return "";
+        }
+        java.util.Map<String, String> shown = new java.util.TreeMap<>();
+        int detailed = 0;
+        for (var figure : figures.entrySet()) {
+            String name = figure.getKey();
+            if (name.startsWith("segment.") || name.startsWith("psi.") && !name.equals("psi.score") || name.startsWith("rows.")
+                    || name.startsWith("selection_rate.")) {
+                detailed++;
+            } else {
+                shown.put(name, String.format(java.util.Locale.ROOT, "%.4g", figure.getValue()));
+            }
+        }
+        return " " + shown + (detailed == 0 ? "" : " and " + detailed + " per segment or input (--json)");
     }
 }

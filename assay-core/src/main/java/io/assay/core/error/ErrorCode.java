@@ -32,6 +32,8 @@ public enum ErrorCode {
     NOT_ROUTABLE(Category.CONFLICT),
     /** A label asked for before its horizon has passed: the data to judge it is not in yet. */
     NOT_MATURE(Category.CONFLICT),
+    /** A version rebuilt from its lineage gave a model with another hash: the difference is named. */
+    NOT_REPRODUCED(Category.CONFLICT),
     CONFIGURATION(Category.INTERNAL),
     STORAGE_FAILURE(Category.INTERNAL),
     UNEXPECTED(Category.INTERNAL),
