@@ -136,4 +136,59 @@ class FeatureCommandsTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         return run;
     }
+
+    @Test
+    void training_commands_record_runs_compare_them_and_refuse_bad_input_by_name() throws Exception {
+        CliRunner.Run set = ok(as("dana", "--json", "trainset", "build", "--use-case", "overdraft-40d", "--as-of",
+                "2026-09-03,2026-09-07,2026-09-10"));
+        String trainset = set.json().path("id").asText();
+        CliRunner.Run logistic = ok(as("dana", "--json", "train", "--use-case", "overdraft-40d", "--trainset", trainset, "--algorithm",
+                "logistic"));
+        assertThat(logistic.json().path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(logistic.json().path("metrics").path("test").path("figures").path("auc").asDouble()).isBetween(0.5, 1.0);
+        Path params = home.resolve("params.yaml");
+        java.nio.file.Files.writeString(params, "max_depth: 3\nrounds: 30\n");
+        CliRunner.Run trees = ok(as("dana", "--json", "train", "--use-case", "overdraft-40d", "--trainset", trainset, "--params",
+                params.toString()));
+        assertThat(trees.json().path("parameters").path("max_depth").asText()).isEqualTo("3");
+        String run = trees.json().path("id").asText();
+        assertThat(ok(as("aud", "runs", "compare", logistic.json().path("id").asText(), run)).out()).contains("test auc", "delta");
+        assertThat(ok(as("aud", "runs", "show", run)).out()).contains("provenance", "importance", "age_band");
+
+        refused(as("dana", "train", "--use-case", "overdraft-40d", "--trainset", trainset, "--param", "max_depth=40"), 2,
+                "parameter max_depth is 40; it takes 1 to 16");
+        refused(as("dana", "train", "--use-case", "overdraft-40d", "--trainset", trainset, "--param", "eta=fast"), 2, "parameter eta is 'fast'");
+        refused(as("dana", "train", "--use-case", "overdraft-40d", "--trainset", "overdraft-40d-000000000000"), 3, "no training set");
+        refused(as("dana", "train", "--use-case", "churn", "--trainset", trainset), 2, "is of use case overdraft-40d, not churn");
+        refused(as("aud", "runs", "show", "overdraft-40d-run-999"), 3, "no run");
+        assertThat(ok(as("aud", "runs", "list", "--use-case", "overdraft-40d")).out()).contains("FAILED", "SUCCEEDED");
+
+        ok(as("dana", "models", "define", "overdraft-40d", "--risk-tier", "LOW", "--description", "d", "--intended-use", "u",
+                "--limitations", "l", "--gates", "metrics"));
+        Path unknownMetric = home.resolve("accuracy.yaml");
+        java.nio.file.Files.writeString(unknownMetric, "spec_format: 1\nmetrics:\n  - {metric: accuracy, at_least: 0.9}\n");
+        refused(as("dana", "models", "register", "overdraft-40d", "--run", run, "--spec", unknownMetric.toString()), 2,
+                "names metric 'accuracy', which Assay does not compute");
+        Path unknownSegment = home.resolve("postcode.yaml");
+        java.nio.file.Files.writeString(unknownSegment, "spec_format: 1\nmetrics:\n  - {metric: auc, at_least: 0.6}\nsegments:\n"
+                + "  - {attribute: postcode, metric: auc, at_least: 0.6}\n");
+        refused(as("dana", "models", "register", "overdraft-40d", "--run", run, "--spec", unknownSegment.toString()), 2, "segment postcode");
+        Path spec = home.resolve("spec.yaml");
+        java.nio.file.Files.writeString(spec, "spec_format: 1\nmetrics:\n  - {metric: auc, at_least: 0.6}\n");
+        refused(as("dana", "models", "register", "overdraft-40d", "--run", "overdraft-40d-run-999", "--spec", spec.toString()), 3, "no run");
+        Path pickle = home.resolve("model.json");
+        java.nio.file.Files.write(pickle, new byte[] {(byte) 0x80, 4, (byte) 0x95, 0, 0, 0});
+        Path signature = home.resolve("signature.yaml");
+        java.nio.file.Files.writeString(signature, "output: probability\ninputs:\n  - {name: balance_now, type: DOUBLE, nullable: true}\n");
+        refused(as("dana", "models", "register", "overdraft-40d", "--xgboost-model", pickle.toString(), "--signature", signature.toString(),
+                "--trainset", trainset, "--spec", spec.toString()), 2, "pickle");
+        assertThat(ok(as("aud", "--json", "models", "list", "overdraft-40d")).json().path("versions")).isEmpty();
+        CliRunner.Run registered = ok(as("dana", "--json", "models", "register", "overdraft-40d", "--run", run, "--spec", spec.toString()));
+        assertThat(registered.json().path("artifact").path("format").asText()).isEqualTo("assay-bundle");
+    }
+
+    private static void refused(CliRunner.Run run, int exitCode, String message) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(exitCode);
+        assertThat(run.err()).contains(message);
+    }
 }

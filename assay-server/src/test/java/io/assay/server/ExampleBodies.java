@@ -25,6 +25,13 @@ final class ExampleBodies {
             Map.entry(Requests.GrantAccess.class, "{\"user\":\"data.scientist\",\"purpose\":\"p\",\"tables\":[\"accounts\"],"
                     + "\"expires\":\"2027-01-31\"}"),
             Map.entry(Requests.Query.class, "{\"sql\":\"SELECT 1 FROM accounts\",\"limit\":5}"),
+            Map.entry(Requests.Train.class, "{\"use_case\":\"churn\",\"trainset_id\":\"churn-000000000000\",\"algorithm\":\"logistic\","
+                    + "\"parameters\":{\"l2\":\"1\"}}"),
+            Map.entry(Requests.RegisterRun.class, "{\"run_id\":\"churn-run-1\",\"spec\":{\"spec_format\":1,\"metrics\":[{\"metric\":\"auc\","
+                    + "\"at_least\":0.7}]},\"reworks\":1}"),
+            Map.entry(Requests.RegisterExternal.class, "{\"artifact_sha256\":\"" + "a".repeat(64) + "\",\"signature\":{\"output\":\"p\","
+                    + "\"inputs\":[{\"name\":\"x\",\"type\":\"DOUBLE\",\"nullable\":true}]},\"trainset_id\":\"churn-000000000000\","
+                    + "\"spec\":{\"spec_format\":1,\"metrics\":[{\"metric\":\"auc\",\"at_least\":0.7}]},\"reworks\":1}"),
             Map.entry(Requests.AsOf.class, "{\"as_of\":\"2026-11-01\",\"use_case\":\"churn\"}"),
             Map.entry(Requests.BuildTrainingSet.class, "{\"use_case\":\"churn\",\"as_ofs\":[\"2026-09-01\",\"2026-10-01\","
                     + "\"2026-11-01\"],\"population\":\"default\"}"),

@@ -28,6 +28,59 @@ public record BundleSignature(@JsonProperty("output") String output, @JsonProper
         }
     }
 
+    /**
+     * A signature a person wrote ({@code {output, inputs: [{name, type, nullable, min?, max?}]}}),
+     * checked key by key so a mistake is named in words, never as a Java type.
+     */
+    public static BundleSignature parse(com.fasterxml.jackson.databind.JsonNode root, String where) {
+        if (root == null || !root.isObject()) {
+            throw AssayException.invalid(where + " is not a mapping with output and inputs");
+        }
+        for (java.util.Iterator<String> keys = root.fieldNames(); keys.hasNext(); ) {
+            String key = keys.next();
+            if (!key.equals("output") && !key.equals("inputs")) {
+                throw AssayException.invalid(where + " has an unknown key '" + key + "'; it takes output and inputs");
+            }
+        }
+        if (!root.path("output").isTextual()) {
+            throw AssayException.invalid(where + " lacks output (the name of what the model answers, e.g. probability)");
+        }
+        if (!root.path("inputs").isArray()) {
+            throw AssayException.invalid(where + " lacks inputs, a list of {name, type, nullable}");
+        }
+        List<Input> inputs = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode input : root.get("inputs")) {
+            if (!input.isObject() || !input.path("name").isTextual()) {
+                throw AssayException.invalid(where + " has an input that is not {name, type, nullable}");
+            }
+            String name = input.get("name").asText();
+            for (java.util.Iterator<String> keys = input.fieldNames(); keys.hasNext(); ) {
+                String key = keys.next();
+                if (!java.util.Set.of("name", "type", "nullable", "min", "max").contains(key)) {
+                    throw AssayException.invalid(where + " input " + name + " has an unknown key '" + key + "'");
+                }
+            }
+            Type type;
+            try {
+                type = Type.valueOf(input.path("type").asText());
+            } catch (IllegalArgumentException e) {
+                throw AssayException.invalid(where + " input " + name + " has type '" + input.path("type").asText()
+                        + "'; types are DOUBLE, INTEGER, BOOLEAN");
+            }
+            for (String bound : List.of("min", "max")) {
+                if (input.has(bound) && !input.get(bound).isNumber()) {
+                    throw AssayException.invalid(where + " input " + name + " has a " + bound + " that is not a number");
+                }
+            }
+            if (input.has("nullable") && !input.get("nullable").isBoolean()) {
+                throw AssayException.invalid(where + " input " + name + " has nullable that is not true or false");
+            }
+            inputs.add(new Input(name, type, input.path("nullable").asBoolean(true), input.has("min") ? input.get("min").asDouble() : null,
+                    input.has("max") ? input.get("max").asDouble() : null));
+        }
+        return new BundleSignature(root.get("output").asText(), inputs);
+    }
+
     public List<String> names() {
         return inputs.stream().map(Input::name).toList();
     }

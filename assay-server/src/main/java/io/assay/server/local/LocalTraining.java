@@ -82,8 +82,8 @@ public final class LocalTraining implements TrainingApi {
         Parse.required("body", request);
         services.registry().require(actor, io.assay.core.access.Permission.BUILD_MODELS);
         MetricSpec spec = ModelSpec.parseMetricSpec(Parse.required("spec", request.spec()), "metric spec");
-        io.assay.scoring.bundle.BundleSignature signature = BundleFiles.value(BundleFiles.json(Parse.required("signature", request.signature())),
-                "signature", io.assay.scoring.bundle.BundleSignature.class);
+        io.assay.scoring.bundle.BundleSignature signature = io.assay.scoring.bundle.BundleSignature.parse(
+                Parse.required("signature", request.signature()), "signature");
         String sha256 = Parse.required("artifact_sha256", request.artifactSha256());
         byte[] model = services.artifacts().read(sha256).orElseThrow(() -> io.assay.core.error.AssayException.notFound("no stored artifact "
                 + io.assay.core.common.Names.quoted(sha256) + "; store the model file first"));
