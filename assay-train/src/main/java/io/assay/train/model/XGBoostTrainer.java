@@ -57,10 +57,21 @@ public final class XGBoostTrainer {
                 if (improved) {
                     bestValue = value[0];
                     bestRound = round;
-                    best = booster.toByteArray("json");
+                    // The model as it stands, in XGBoost's binary form (several times quicker to write than JSON):
+                    // kept only to go back to, when a later round is not better.
+                    best = patience > 0 ? booster.toByteArray("ubj") : null;
                 } else if (patience > 0 && round - bestRound >= patience) {
                     break;
                 }
+            }
+            if (patience == 0) {
+                // Without early stopping the model is every round, as XGBoost trains it.
+                bestRound = curve.size() - 1;
+                best = booster.toByteArray("json");
+            } else if (bestRound == curve.size() - 1) {
+                best = booster.toByteArray("json");
+            } else {
+                best = json(best, data);
             }
             Map<String, Double> importance = importance(data, best);
             return new TrainedModel(ModelFormat.XGBOOST_JSON, best, bestRound + 1, curve.size(), metric, curve, importance,
@@ -71,6 +82,19 @@ public final class XGBoostTrainer {
             dispose(booster);
             dispose(trainMatrix);
             dispose(validationMatrix);
+        }
+    }
+
+    /** Our own binary snapshot of the best round, written back as XGBoost's JSON by XGBoost itself (trusted bytes: we wrote them). */
+    private static byte[] json(byte[] ubj, TrainingData data) throws XGBoostError {
+        Booster kept = null;
+        try {
+            kept = XGBoost.loadModel(ubj);
+            return kept.toByteArray("json");
+        } catch (IOException e) {
+            throw new IllegalStateException("XGBoost could not read back the model it wrote", e);
+        } finally {
+            dispose(kept);
         }
     }
 
