@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A trained model into the registry, through the platform's gates, and rebuilt from its lineage:
  * on the simulated bank, with the real registry policy over the in-memory store.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ModelServiceTest {
     private static final byte[] SPEC_TEXT = "{\"spec_format\":1}".getBytes(StandardCharsets.UTF_8);
 
@@ -171,6 +172,35 @@ class ModelServiceTest {
         assertThatThrownBy(() -> external(model, signatureOf(List.of("balance_now", "days_below_zero_30d", "postcode_risk"))))
                 .hasMessageContaining("feature names");
         assertThat(registry.versions("dana", "overdraft-40d")).hasSize(before);
+    }
+
+    /** Runs last: it replaces a snapshot the other tests' training set was built from. */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void a_changed_input_snapshot_is_named_as_the_difference() throws Exception {
+        ModelVersion version = registry.submit("dana", "overdraft-40d", models.registerRun("dana", "overdraft-40d", xgboost.id(),
+                spec(0.6, GateBounds.NONE), SPEC_TEXT, Optional.empty(), "req-9").number(), "req-9");
+        LocalDate day = SimulatedBank.START.plusDays(64);
+        List<String> lines = Files.readAllLines(bank.extract.resolve(day.toString()).resolve("accounts.csv"));
+        int balance = List.of(lines.get(0).split(",")).indexOf("balance");
+        StringBuilder corrected = new StringBuilder(lines.get(0)).append('\n');
+        for (String line : lines.subList(1, lines.size())) {
+            String[] fields = line.split(",", -1);
+            fields[balance] = "-2500.00";
+            corrected.append(String.join(",", fields)).append('\n');
+        }
+        Path file = root.resolve("accounts-corrected.csv");
+        Files.writeString(file, corrected);
+        // The correction arrives an hour after the bank's nightly load, as a corrected batch would.
+        java.time.Clock later = Clock.offset(Clock.fixed(SimulatedBank.START.plusDays(111).atTime(9, 0).toInstant(java.time.ZoneOffset.UTC),
+                java.time.ZoneOffset.UTC), java.time.Duration.ZERO);
+        io.assay.data.DataEnvironment corrections = new io.assay.data.DataEnvironment(new io.assay.data.DataLayout(bank.home), bank.catalog,
+                io.assay.testing.DataFixtures.people(), bank.catalog.audit(), later, IdSource.random(), Optional.of(SimulatedBank.KEY));
+        String replaced = corrections.ingest("robot", file, "accounts", day, Optional.empty()).snapshot().id();
+        ReproduceResult result = models.reproduce("mo", "overdraft-40d", version.number(), "req-10");
+        assertThat(result.verdict()).isEqualTo("DIFFERENT");
+        assertThat(result.differences().get(0)).contains("input snapshot accounts-" + day);
+        assertThat(result.differences()).anyMatch(d -> d.contains(replaced) && d.contains("read now but was not then"));
     }
 
     private static ModelVersion external(byte[] model, BundleSignature signature) {
