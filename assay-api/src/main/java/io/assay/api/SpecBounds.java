@@ -39,7 +39,7 @@ final class SpecBounds {
         List<GateBounds.SegmentFloor> floors = new ArrayList<>();
         for (JsonNode f : root.path("segments")) {
             requireOnly(where, "a segment floor", f, Set.of("attribute", "metric", "at_least", "min_rows"));
-            floors.add(new GateBounds.SegmentFloor(required(where, f, "attribute").asText(), knownMetric(where, required(where, f, "metric").asText()),
+            floors.add(new GateBounds.SegmentFloor(required(where, f, "attribute").asText(), floorMetric(where, required(where, f, "metric").asText()),
                     number(where, f, "at_least", "a segment floor"), f.has("min_rows") ? whole(where, f, "min_rows", "a segment floor") : 50));
         }
         Optional<GateBounds.FairnessBound> fairness = Optional.empty();
@@ -60,11 +60,29 @@ final class SpecBounds {
                 single(where, root, "robustness", "max_score_change"), single(where, root, "latency", "p99_micros"));
     }
 
+    /** The figures that say how good a model is: counts and the label rate say nothing of it, so no bar may rest on them. */
+    static final java.util.List<String> QUALITY = java.util.List.of("auc", "gini", "ks", "brier", "log_loss", "lift_10", "capture_10");
+    /** Those where higher is better: a floor (at_least) makes sense only on them. */
+    static final java.util.List<String> HIGHER_IS_BETTER = java.util.List.of("auc", "gini", "ks", "lift_10", "capture_10");
+
     /** A metric the platform computes; any other could never be met, so it is refused when the spec is read. */
     static String knownMetric(String where, String metric) {
         if (!BinaryEvaluation.FIGURES.contains(metric)) {
             throw invalid(where, "names metric " + io.assay.core.common.Names.quoted(metric) + ", which Assay does not compute; metrics are "
-                    + String.join(", ", BinaryEvaluation.FIGURES));
+                    + String.join(", ", QUALITY));
+        }
+        if (!QUALITY.contains(metric)) {
+            throw invalid(where, "sets a bar on " + metric + ", which says nothing of the model's quality; metrics are "
+                    + String.join(", ", QUALITY));
+        }
+        return metric;
+    }
+
+    private static String floorMetric(String where, String metric) {
+        knownMetric(where, metric);
+        if (!HIGHER_IS_BETTER.contains(metric)) {
+            throw invalid(where, "sets a segment floor (at_least) on " + metric + ", where lower is better; floors take "
+                    + String.join(", ", HIGHER_IS_BETTER));
         }
         return metric;
     }

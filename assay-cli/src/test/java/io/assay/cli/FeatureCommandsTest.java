@@ -183,6 +183,12 @@ class FeatureCommandsTest {
         refused(as("dana", "models", "register", "overdraft-40d", "--xgboost-model", pickle.toString(), "--signature", signature.toString(),
                 "--trainset", trainset, "--spec", spec.toString()), 2, "pickle");
         assertThat(ok(as("aud", "--json", "models", "list", "overdraft-40d")).json().path("versions")).isEmpty();
+        refused(as("eve", "models", "register", "overdraft-40d", "--run", run, "--spec", spec.toString()), 4, "only they register its model");
+        Path fullSpec = home.resolve("full-spec.yaml");
+        java.nio.file.Files.writeString(fullSpec, "spec_format: 1\nsignature:\n  output: p\n  features:\n    - {name: x, type: NUMERIC}\n"
+                + "provenance:\n  run_id: r\n  seed: 7\nmetrics:\n  - {metric: auc, at_least: 0.6}\n");
+        refused(as("dana", "models", "register", "overdraft-40d", "--artifact", pickle.toString(), "--format", "assay-bundle", "--spec",
+                fullSpec.toString()), 2, "is Assay's own");
         CliRunner.Run registered = ok(as("dana", "--json", "models", "register", "overdraft-40d", "--run", run, "--spec", spec.toString()));
         assertThat(registered.json().path("artifact").path("format").asText()).isEqualTo("assay-bundle");
     }

@@ -93,9 +93,14 @@ public final class ModelService {
         if (!run.useCase().equals(useCase)) {
             throw AssayException.invalid("run " + run.id() + " is of use case " + run.useCase() + ", not " + useCase);
         }
+        if (!actor.equals(run.trainedBy())) {
+            // The author of a version is who made the model: otherwise its trainer could gate and review it as someone else's.
+            throw new AssayException(ErrorCode.SEGREGATION_OF_DUTIES, "run " + run.id() + " was trained by " + run.trainedBy()
+                    + "; only they register its model");
+        }
         RunStore.Artifacts made = training.artifacts(actor, run);
         TrainingSet set = features.trainingSet(actor, run.trainsetId());
-        requireKnownAttributes(spec, set);
+        requireKnownAttributes(actor, useCase, spec, set);
         ModelBundle bundle = new ModelBundle(useCase, ModelFormat.of(run.modelFormat()), made.model(), made.signature(), run.provenance(),
                 made.reference(), specDocument);
         return register(actor, useCase, bundle, spec, reworks, requestId);
@@ -116,6 +121,7 @@ public final class ModelService {
             throw AssayException.invalid("the model takes " + ensemble.featureCount() + " features but its signature names "
                     + signature.inputs().size());
         }
+        requireAllTreesUsed(modelJson, ensemble);
         if (!ensemble.featureNames().isEmpty() && !ensemble.featureNames().equals(signature.names())) {
             throw AssayException.invalid("the model's own feature names " + ensemble.featureNames() + " are not the signature's "
                     + signature.names() + " (same names, same order)");
@@ -130,7 +136,7 @@ public final class ModelService {
                         + " does not hold: the platform could not gate or serve it");
             }
         }
-        requireKnownAttributes(spec, set);
+        requireKnownAttributes(actor, useCase, spec, set);
         features.authoriseRead(actor, set, "reference profile of an external model of " + useCase);
         TrainingData all = TrainingData.read(set, features.dataFile(set));
         TrainingData data = all.without(set.features().stream().filter(f -> !signature.names().contains(f)).toList());
@@ -148,6 +154,24 @@ public final class ModelService {
                 set.labelInputsSha256(), set.featureBuilds(), List.of(), set.population(), training.snapshotsOf(set), Map.of(), 0, 0, libraries);
         ModelBundle bundle = new ModelBundle(useCase, ModelFormat.XGBOOST_JSON, modelJson, signature, provenance, reference, specDocument);
         return register(actor, useCase, bundle, spec, reworks, requestId);
+    }
+
+    /**
+     * A model saved after early stopping in Python holds the rounds after its best one too, and
+     * predicts with the best only; scoring every tree would serve a model nobody validated.
+     */
+    private static void requireAllTreesUsed(byte[] modelJson, io.assay.scoring.xgboost.TreeEnsemble ensemble) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode best = new com.fasterxml.jackson.databind.ObjectMapper().readTree(modelJson)
+                    .path("learner").path("attributes").path("best_iteration");
+            if (!best.isMissingNode() && best.asInt(-1) >= 0 && ensemble.treeCount() > best.asInt() + 1) {
+                throw AssayException.invalid("the model holds " + ensemble.treeCount() + " trees but its best_iteration is " + best.asText()
+                        + ": it was saved after early stopping and predicts with the first " + (best.asInt() + 1) + " only; save those "
+                        + "alone (booster[: best_iteration + 1].save_model(\"model.json\")) so Assay serves what was validated");
+            }
+        } catch (java.io.IOException e) {
+            throw AssayException.invalid("the model is not JSON: " + e.getMessage());
+        }
     }
 
     /** The rows with their features in {@code names}' order, so profiles line up with the signature. */
@@ -187,7 +211,11 @@ public final class ModelService {
         }
         byte[] bytes = artifacts.read(version.artifact().sha256()).orElseThrow(() -> new AssayException(ErrorCode.STORAGE_FAILURE,
                 "the bundle of " + version.label() + " (" + version.artifact().sha256() + ") is missing from the artifact store"));
-        return BundleFiles.read(bytes);
+        ModelBundle bundle = BundleFiles.read(bytes);
+        if (!bundle.useCase().equals(version.useCase())) {
+            throw new AssayException(ErrorCode.STORAGE_FAILURE, "the bundle of " + version.label() + " is of use case " + bundle.useCase());
+        }
+        return bundle;
     }
 
     /**
@@ -207,13 +235,20 @@ public final class ModelService {
             throw new AssayException(ErrorCode.ILLEGAL_TRANSITION, version.label() + " is a DRAFT: submit it first (its metric spec is "
                     + "frozen then), with: assay models submit " + useCase + " " + number);
         }
+        // Who may attach evidence to it, and whether it takes any now, is asked before a row is read.
+        new io.assay.core.registry.LifecyclePolicy().checkAttachEvidence(version, registry.require(actor, Permission.ATTACH_EVIDENCE));
         ModelBundle bundle = bundleOf(version);
         TrainingSet set = features.trainingSet(actor, bundle.provenance().trainsetId());
+        if (!set.useCase().equals(useCase)) {
+            throw new AssayException(ErrorCode.STORAGE_FAILURE, "the bundle of " + version.label() + " names training set " + set.id()
+                    + " of use case " + set.useCase());
+        }
         features.authoriseRead(actor, set, "gates of " + version.label() + " on " + set.id());
         TrainingData data = TrainingData.read(set, features.dataFile(set));
-        Optional<GateRunner.ChampionModel> champion = registry.versions(actor, useCase).stream()
-                .filter(v -> v.stage() == Stage.PRODUCTION && v.number() != number).findFirst()
-                .map(v -> new GateRunner.ChampionModel(v.number(), bundleOf(v)));
+        Optional<ModelVersion> inProduction = gates.contains(PlatformGates.CHAMPION) ? registry.versions(actor, useCase).stream()
+                .filter(v -> v.stage() == Stage.PRODUCTION && v.number() != number).findFirst() : Optional.empty();
+        Optional<GateRunner.ChampionModel> champion = inProduction.map(v -> new GateRunner.ChampionModel(v.number(),
+                v.artifact().format().equals(PlatformGates.BUNDLE_FORMAT) ? Optional.of(bundleOf(v)) : Optional.empty()));
         List<GateOutcome> outcomes = new GateRunner().run(gates, bundle, version.metricSpec(), data, champion);
         for (GateOutcome outcome : outcomes) {
             registry.recordGateRun(actor, useCase, number, outcome.gate(), outcome.passed(), outcome.figures(), engine(), outcome.detail(),
@@ -294,8 +329,15 @@ public final class ModelService {
         return differences;
     }
 
-    private static void requireKnownAttributes(MetricSpec spec, TrainingSet set) {
+    private void requireKnownAttributes(String actor, String useCase, MetricSpec spec, TrainingSet set) {
         List<String> attributes = set.attributes();
+        boolean fairnessRequired = registry.useCase(actor, useCase).reviewPolicy().requiredGates().contains(PlatformGates.FAIRNESS);
+        String protectedAttribute = spec.bounds().fairness().orElse(io.assay.core.registry.GateBounds.FairnessBound.defaults()).attribute();
+        if (fairnessRequired && !attributes.contains(protectedAttribute)) {
+            throw AssayException.invalid("use case " + useCase + " requires the fairness gate, whose protected attribute "
+                    + protectedAttribute + " training set " + set.id() + " does not carry; its attributes are " + attributes
+                    + " (name one with fairness.attribute)");
+        }
         spec.bounds().segmentFloors().forEach(floor -> {
             if (!attributes.contains(floor.attribute())) {
                 throw AssayException.invalid("the metric spec sets a floor on segment " + floor.attribute() + ", which training set " + set.id()

@@ -93,14 +93,24 @@ public final class TrainingService {
                     trained.reference())));
             record(actor, run, "model sha256:" + run.modelSha256());
             return run;
-        } catch (AssayException | IllegalStateException | IllegalArgumentException | OutOfMemoryError e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            Run failed = runs.write(request.useCase(), id -> new Run(Run.FORMAT, id, request.useCase(), Run.Status.FAILED, reason,
-                    request.algorithm().wireName(), set.id(), request.parameters(), actor, started, now(), null, null, null, null, null,
-                    null, null, null, null, null, read.id()), Optional.empty());
-            record(actor, failed, "failed");
-            throw AssayException.invalid(reason + " (recorded as failed run " + failed.id() + ")");
+        } catch (AssayException e) {
+            if (e.code() == io.assay.core.error.ErrorCode.STORAGE_FAILURE) {
+                throw e; // the home could not take the run: recording it as failed would fail the same way, and it did not fail
+            }
+            throw failed(actor, request, set, read, started, e);
+        } catch (IllegalStateException | IllegalArgumentException | OutOfMemoryError e) {
+            throw failed(actor, request, set, read, started, e);
         }
+    }
+
+    /** Records the run as FAILED with its reason and answers the error that names it. */
+    private AssayException failed(String actor, Request request, TrainingSet set, DataRead read, Instant started, Throwable e) {
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Run failed = runs.write(request.useCase(), id -> new Run(Run.FORMAT, id, request.useCase(), Run.Status.FAILED, reason,
+                request.algorithm().wireName(), set.id(), request.parameters(), actor, started, now(), null, null, null, null, null,
+                null, null, null, null, null, read.id()), Optional.empty());
+        record(actor, failed, "failed");
+        return AssayException.invalid(reason + " (recorded as failed run " + failed.id() + ")");
     }
 
     public List<Run> runs(String actor, Optional<String> useCase) {

@@ -140,7 +140,13 @@ public final class LocalGovernance implements Governance {
         String sha256 = Parse.required("artifact_sha256", request.artifactSha256());
         long size = services.artifacts().sizeOf(sha256).orElseThrow(() -> AssayException.notFound("no stored artifact "
                 + io.assay.core.common.Names.quoted(sha256) + "; store the model file first"));
-        ArtifactRef artifact = new ArtifactRef(sha256, size, request.artifactFormat().orElse(DEFAULT_ARTIFACT_FORMAT));
+        String format = request.artifactFormat().orElse(DEFAULT_ARTIFACT_FORMAT);
+        if (format.equals(io.assay.core.registry.PlatformGates.BUNDLE_FORMAT)) {
+            // A bundle is made by Assay from a run or a checked model file; one brought along could say anything about itself.
+            throw AssayException.invalid("artifact format " + format + " is Assay's own: register a training run's model with "
+                    + "models register --run, or a model trained elsewhere with --xgboost-model");
+        }
+        ArtifactRef artifact = new ArtifactRef(sha256, size, format);
         ModelVersion version = services.registry().registerVersion(actor, useCase, artifact, spec.signature(), spec.provenance(),
                 spec.metricSpec(), request.reworks(), requestId);
         return Views.version(version, findUseCase(useCase));

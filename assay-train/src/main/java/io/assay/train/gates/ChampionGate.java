@@ -28,8 +28,14 @@ final class ChampionGate {
             figures.put("champion_present", 0.0);
             return new GateOutcome(PlatformGates.CHAMPION, true, figures, "no version is in production, so there is no champion to beat");
         }
-        Scorer scorer = ModelScorers.compile(champion.get().bundle());
-        float[] rows = GateRunner.rowsFor(champion.get().bundle().signature().names(), data, test);
+        if (champion.get().bundle().isEmpty()) {
+            figures.put("champion_present", 1.0);
+            return new GateOutcome(PlatformGates.CHAMPION, false, figures, "the champion v" + champion.get().version() + " was registered "
+                    + "from a bare model file, which Assay cannot score: the delta is not measured");
+        }
+        io.assay.scoring.bundle.ModelBundle bundle = champion.get().bundle().get();
+        Scorer scorer = ModelScorers.compile(bundle);
+        float[] rows = GateRunner.rowsFor(bundle.signature().names(), data, test);
         double[] theirs = GateRunner.probabilities(scorer, rows, test.rowCount());
         double ours = BinaryEvaluation.of(candidate, test.labels()).figures().get(bar.metric());
         double best = BinaryEvaluation.of(theirs, test.labels()).figures().get(bar.metric());

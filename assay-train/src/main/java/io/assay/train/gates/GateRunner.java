@@ -57,8 +57,8 @@ public final class GateRunner {
         return outcomes;
     }
 
-    /** A production champion to beat: its bundle, compiled. */
-    public record ChampionModel(int version, ModelBundle bundle) {
+    /** A production champion to beat: its bundle, or none when it was registered from a bare model file. */
+    public record ChampionModel(int version, Optional<ModelBundle> bundle) {
     }
 
     static double[] probabilities(Scorer scorer, float[] rows, int rowCount) {
@@ -102,26 +102,51 @@ public final class GateRunner {
     }
 
     private static GateOutcome fairness(GateBounds.FairnessBound bound, double[] probabilities, TrainingData.Split test) {
-        String[] groups = test.attributes().get(bound.attribute());
-        if (groups == null) {
+        String[] all = test.attributes().get(bound.attribute());
+        if (all == null) {
             throw AssayException.invalid("the protected attribute " + bound.attribute() + " is not among the out-of-time rows' attributes "
                     + test.attributes().keySet());
         }
-        boolean[] selected = topShare(probabilities, bound.selectedShare());
-        AdverseImpact impact = AdverseImpact.of(groups, selected);
+        boolean[] allSelected = topShare(probabilities, bound.selectedShare());
+        // Groups under min_rows are counted, never judged, and never the reference a judged group is held to.
+        Map<String, Integer> sizes = new java.util.TreeMap<>();
+        for (String group : all) {
+            sizes.merge(group == null ? "(none)" : group, 1, Integer::sum);
+        }
+        List<Integer> judged = new ArrayList<>();
+        for (int r = 0; r < all.length; r++) {
+            if (sizes.get(all[r] == null ? "(none)" : all[r]) >= bound.minRows()) {
+                judged.add(r);
+            }
+        }
         Map<String, Double> figures = new LinkedHashMap<>();
         figures.put("bound.min_adverse_impact", bound.minAdverseImpact());
         figures.put("selected_share", bound.selectedShare());
+        sizes.forEach((group, rows) -> figures.put(figureName("rows." + bound.attribute() + "." + group), (double) rows));
+        long judgedGroups = sizes.values().stream().filter(rows -> rows >= bound.minRows()).count();
+        if (judgedGroups < 2) {
+            figures.put("judged_groups", (double) judgedGroups);
+            return new GateOutcome(PlatformGates.FAIRNESS, false, figures, "not measured: fewer than two groups of " + bound.attribute()
+                    + " hold the " + bound.minRows() + " rows a group is judged on " + sizes);
+        }
+        String[] groups = new String[judged.size()];
+        boolean[] selected = new boolean[judged.size()];
+        boolean[] labels = new boolean[judged.size()];
+        for (int i = 0; i < judged.size(); i++) {
+            int r = judged.get(i);
+            groups[i] = all[r] == null ? "(none)" : all[r];
+            selected[i] = allSelected[r];
+            labels[i] = test.labels()[r];
+        }
+        AdverseImpact impact = AdverseImpact.of(groups, selected);
         double worst = 1;
         String worstGroup = null;
         long worstRows = 0;
         for (GroupSelection group : impact.groups()) {
-            String key = MetricSpec.segmentFigure(bound.attribute(), group.group(), "x");
-            String base = key.substring("segment.".length(), key.length() - 2);
-            figures.put("rows." + base, (double) group.rows());
-            figures.put("selection_rate." + base, group.rate());
-            figures.put("adverse_impact." + base, group.ratio());
-            if (group.rows() >= bound.minRows() && group.ratio() < worst) {
+            String base = bound.attribute() + "." + group.group();
+            figures.put(figureName("selection_rate." + base), group.rate());
+            figures.put(figureName("adverse_impact." + base), group.ratio());
+            if (group.ratio() < worst) {
                 worst = group.ratio();
                 worstGroup = group.group();
                 worstRows = group.rows();
@@ -129,12 +154,12 @@ public final class GateRunner {
         }
         figures.put("min_adverse_impact", worst);
         boolean passed = worst >= bound.minAdverseImpact();
-        String detail = worstGroup == null ? "every judged group is selected at the same rate"
+        String detail = worstGroup == null ? "every judged group is selected at the same rate " + sizes
                 : "lowest adverse-impact ratio " + round(worst) + " for " + bound.attribute() + "=" + worstGroup + " (" + worstRows
                 + " rows) " + (passed ? "meets" : "is below") + " the bound " + bound.minAdverseImpact() + " at a " + bound.selectedShare()
                 + " cut-off";
         if (bound.maxEqualOpportunityDifference().isPresent()) {
-            EqualOpportunity opportunity = EqualOpportunity.of(groups, selected, test.labels());
+            EqualOpportunity opportunity = EqualOpportunity.of(groups, selected, labels);
             double limit = bound.maxEqualOpportunityDifference().get();
             figures.put("equal_opportunity_difference", opportunity.difference());
             figures.put("bound.max_equal_opportunity_difference", limit);

@@ -82,6 +82,12 @@ public final class RunStore {
                         Files.move(staging, folder.resolve(id), StandardCopyOption.ATOMIC_MOVE);
                     } catch (FileAlreadyExistsException | DirectoryNotEmptyException taken) {
                         continue;
+                    } catch (java.nio.file.FileSystemException taken) {
+                        // Linux reports a rename onto a folder another run just took as a plain "Directory not empty".
+                        if (Files.exists(folder.resolve(id))) {
+                            continue;
+                        }
+                        throw taken;
                     }
                     DurableFiles.sync(folder);
                     return run;
