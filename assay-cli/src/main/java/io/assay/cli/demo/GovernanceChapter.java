@@ -74,6 +74,7 @@ final class GovernanceChapter {
         ArrayNode models = node.putArray("models");
         Map<String, RunView> logistic = new LinkedHashMap<>();
         Map<String, VersionView> validated = new LinkedHashMap<>();
+        List<VersionView> gatedVersions = new ArrayList<>();
         for (String useCase : USE_CASES) {
             Optional<TrainingSetView> set = server.featuresAs(SCIENTIST).trainingSets(Optional.of(useCase)).stream().reduce((a, b) -> b);
             if (set.isEmpty()) {
@@ -92,6 +93,7 @@ final class GovernanceChapter {
                     .put("logistic_run", baseline.id()).put("logistic_test_auc", TrainText.figure(baseline, "test", "auc"))
                     .put("logistic_test_ks", TrainText.figure(baseline, "test", "ks"));
             VersionView version = gated(server, scientist, mlops, useCase, trees, Optional.empty(), model);
+            gatedVersions.add(version);
             if (version.stage().equals("VALIDATED")) {
                 validated.put(useCase, version);
             }
@@ -102,7 +104,7 @@ final class GovernanceChapter {
         }
         node.set("in_production", Output.JSON.valueToTree(promoted));
         challenger(server, scientist, mlops, logistic);
-        reproduce(mlops, validated.values());
+        reproduce(mlops, gatedVersions);
         AuditVerification audit = new AuditService(session.registryStore(), clock).verify(Optional.empty());
         output.note("   audit chain: " + audit.eventsChecked() + " events, " + (audit.intact() ? "intact" : "BROKEN: " + audit.problem())
                 + " (" + refused + " refused attempt(s) recorded too) — assay audit verify");
