@@ -15,7 +15,8 @@ import java.util.Optional;
  * Walks an XGBoost JSON model with Jackson's streaming parser, straight into primitive arrays:
  * a 300-tree model is millions of numbers, and a tree of boxed nodes would cost ten times the
  * file. Unknown fields are skipped (XGBoost adds some in most releases); the fields the scorer
- * needs are read strictly, and every array is bounded by what the limits leave, as it is read.
+ * and its explainer need are read strictly, and every array is bounded by what the limits leave,
+ * as it is read.
  */
 final class ModelJsonReader {
     /** More names than any bank's feature store holds; bounds the list before num_feature is known. */
@@ -162,6 +163,7 @@ final class ModelJsonReader {
         private float[] conditions;
         private boolean[] defaultLeft;
         private int[] splitTypes = new int[0];
+        private float[] covers;
 
         TreeFields(int index) {
             this.index = index;
@@ -183,7 +185,8 @@ final class ModelJsonReader {
                     case "split_conditions" -> conditions = arrays.floats(what, budget, overNodes);
                     case "default_left" -> defaultLeft = arrays.flags(what, budget, overNodes);
                     case "split_type" -> splitTypes = remember(field, arrays.ints(what, budget, overNodes));
-                    case "parents", "base_weights", "loss_changes", "sum_hessian" -> lengths.put(field, arrays.count(what, budget, overNodes));
+                    case "sum_hessian" -> covers = arrays.floats(what, budget, overNodes);
+                    case "parents", "base_weights", "loss_changes" -> lengths.put(field, arrays.count(what, budget, overNodes));
                     case "tree_param" -> readStrings("tree " + index + " tree_param", treeParam);
                     default -> skipValue();
                 }
@@ -193,6 +196,9 @@ final class ModelJsonReader {
             }
             if (defaultLeft != null) {
                 lengths.put("default_left", defaultLeft.length);
+            }
+            if (covers != null) {
+                lengths.put("sum_hessian", covers.length);
             }
             return build();
         }
@@ -223,7 +229,8 @@ final class ModelJsonReader {
             String leafVector = treeParam.getOrDefault("size_leaf_vector", "1");
             String features = treeParam.getOrDefault("num_feature", "0");
             return new ParsedTree(index, intParam(prefix, "size_leaf_vector", leafVector), intParam(prefix, "num_feature", features),
-                    left, right, splitIndices, conditions, defaultLeft, splitTypes);
+                    left, right, splitIndices, conditions, defaultLeft, splitTypes,
+                    covers == null ? new float[0] : covers);
         }
     }
 

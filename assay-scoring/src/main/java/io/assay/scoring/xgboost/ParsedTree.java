@@ -4,7 +4,9 @@ package io.assay.scoring.xgboost;
  * One tree as the JSON holds it, before any check: parallel arrays indexed by node id, as
  * XGBoost writes them. {@link ModelChecks} proves it is a tree before anything evaluates it.
  *
- * @param splitTypes 0 for a numerical split, 1 for a categorical one
+ * @param splitConditions a split's threshold, or at a leaf the leaf's value (XGBoost keeps both in one array)
+ * @param splitTypes      0 for a numerical split, 1 for a categorical one
+ * @param covers          each node's cover ({@code sum_hessian}), which only explanations read; empty when the file has none
  */
 record ParsedTree(
         int index,
@@ -15,7 +17,8 @@ record ParsedTree(
         int[] splitIndices,
         float[] splitConditions,
         boolean[] defaultLeft,
-        int[] splitTypes) {
+        int[] splitTypes,
+        float[] covers) {
 
     int nodeCount() {
         return leftChildren.length;
