@@ -1,6 +1,7 @@
 package io.assay.scoring.xgboost;
 
 import io.assay.core.error.AssayException;
+import io.assay.scoring.Explainer;
 import io.assay.scoring.Scorer;
 
 import java.util.List;
@@ -21,6 +22,9 @@ public final class TreeEnsemble implements Scorer {
     private final long nodeCount;
     private final CompiledForest forest;
     private final ThreadLocal<int[]> prepared;
+    /** Null when the file's trees cannot be explained; {@link #unexplainable} says why. */
+    private final Explainer explainer;
+    private final String unexplainable;
 
     TreeEnsemble(CheckedModel model) {
         this.version = model.version();
@@ -36,6 +40,9 @@ public final class TreeEnsemble implements Scorer {
         this.nodeCount = model.trees().stream().mapToLong(ParsedTree::nodeCount).sum();
         this.forest = new CompiledForest(model.trees(), model.depths(), featureCount, model.baseMargin());
         this.prepared = ForestWalk.scratch(featureCount);
+        // A model whose covers cannot be explained from still scores: only explaining is refused.
+        this.unexplainable = ShapForest.refusal(model.trees()).orElse(null);
+        this.explainer = unexplainable == null ? new TreeShapExplainer(new ShapForest(model)) : null;
     }
 
     @Override
@@ -103,6 +110,20 @@ public final class TreeEnsemble implements Scorer {
             throw AssayException.invalid("out holds " + out.length + " margins, fewer than the " + rowCount + " rows");
         }
         ForestWalk.margins(forest, rows, rowCount, out, prepared.get());
+    }
+
+    /**
+     * The model's per-feature contributions: XGBoost's {@code predictContrib} (path-dependent
+     * TreeSHAP; a missing value follows its split's default branch), within float rounding of it,
+     * and its last column as the bias. Thread-safe; the same explainer on every call.
+     *
+     * @throws AssayException INVALID_ARGUMENT when the file lacks usable node covers ({@code sum_hessian})
+     */
+    public Explainer explainer() {
+        if (explainer == null) {
+            throw AssayException.invalid("this XGBoost model cannot be explained: " + unexplainable);
+        }
+        return explainer;
     }
 
     @Override
