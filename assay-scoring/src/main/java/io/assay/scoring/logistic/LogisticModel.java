@@ -2,6 +2,7 @@ package io.assay.scoring.logistic;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.assay.core.error.AssayException;
+import io.assay.scoring.Explainer;
 import io.assay.scoring.Scorer;
 
 import java.util.List;
@@ -77,10 +78,45 @@ public record LogisticModel(
         for (int j = 0; j < coefficients.length; j++) {
             float value = rows[offset + j];
             if (!Float.isNaN(value)) {
-                margin += coefficients[j] * ((value - means[j]) / scales[j]);
+                margin += term(j, value);
             }
         }
         return (float) margin;
+    }
+
+    /** Feature j's share of the margin (a missing value has none: it stands at the mean). */
+    private double term(int j, float value) {
+        return coefficients[j] * ((value - means[j]) / scales[j]);
+    }
+
+    /**
+     * The model's exact contributions: each feature's {@code coefficient · (x − mean) / scale}, 0
+     * for a missing value (as scoring leaves it out), and the intercept as the bias. Their sum in
+     * feature order, starting from the bias, is the margin before its rounding to float32.
+     */
+    public Explainer explainer() {
+        return new Explainer() {
+            @Override
+            public int featureCount() {
+                return features.size();
+            }
+
+            @Override
+            public void contributions(float[] row, double[] out) {
+                int n = features.size();
+                if (row.length != n) {
+                    throw AssayException.invalid("a row of " + row.length + " values for a model of " + n + " features");
+                }
+                if (out.length != n + 1) {
+                    throw AssayException.invalid("out holds " + out.length + " values; contributions of " + n
+                            + " features and the bias need " + (n + 1));
+                }
+                for (int j = 0; j < n; j++) {
+                    out[j] = Float.isNaN(row[j]) ? 0.0 : term(j, row[j]);
+                }
+                out[n] = intercept;
+            }
+        };
     }
 
     @Override
