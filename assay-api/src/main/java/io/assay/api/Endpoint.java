@@ -19,8 +19,9 @@ public record Endpoint(String method, String path) {
     public Endpoint {
         requireNonNull(method, "method is null");
         requireNonNull(path, "path is null");
-        if (!path.startsWith("/api/")) {
-            throw new IllegalArgumentException("an endpoint path starts with /api/: " + path);
+        // The control plane lives under /api/; the business scoring API is versioned apart, under /v1/.
+        if (!path.startsWith("/api/") && !path.startsWith("/v1/")) {
+            throw new IllegalArgumentException("an endpoint path starts with /api/ (or /v1/ for scoring): " + path);
         }
     }
 

@@ -47,6 +47,8 @@ public final class Endpoints {
     public static final Endpoint TRAINSETS = get(V1 + "/trainsets");
     public static final Endpoint TRAINSET = get(V1 + "/trainsets/{id}");
     public static final Endpoint TRAIN = post(V1 + "/runs");
+    /** The business scoring API: versioned on its own, apart from the control plane's /api/v1. */
+    public static final Endpoint SCORE = post("/v1/score/{use_case}");
     public static final Endpoint RUNS = get(V1 + "/runs");
     public static final Endpoint RUN = get(V1 + "/runs/{id}");
     public static final Endpoint REGISTER_RUN = post(USE_CASE_PATH + "/versions/from-run");

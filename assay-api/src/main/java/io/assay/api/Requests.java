@@ -22,6 +22,16 @@ public final class Requests {
     }
 
     /** {@code spec} has the shape of a model spec file (spec_format 1): signature, provenance, metrics. */
+    /**
+     * A score request: a customer by pseudonymised token, or the features themselves (a customer given too picks the canary
+     * side); {@code reasons}: how many the answer carries (default 3, 0 for none, -1 for all).
+     */
+    public record Score(Optional<String> customer, Optional<JsonNode> features, Optional<Integer> reasons) {
+        public Score(Optional<String> customer, Optional<JsonNode> features) {
+            this(customer, features, Optional.empty());
+        }
+    }
+
     public record RegisterVersion(String artifactSha256, Optional<String> artifactFormat, JsonNode spec, Optional<Integer> reworks) {
     }
 

@@ -64,6 +64,13 @@ class DemoIT {
         assertThat(rest.path("test_routing").asText()).isEqualTo("champion v2");
         assertThat(rest.path("scientist_refused").asBoolean()).isTrue();
         assertThat(rest.path("audit_intact").asBoolean()).isTrue();
+        JsonNode scoring = summary.path("scoring");
+        assertThat(scoring.path("use_case").asText()).isEqualTo("overdraft-40d");
+        assertThat(scoring.path("scored").asInt()).isEqualTo(500);
+        assertThat(scoring.path("by_version").path("2").asInt()).as("production's champion answers every call").isEqualTo(500);
+        assertThat(scoring.path("logged").asBoolean()).isTrue();
+        assertThat(scoring.path("bad_features_refused").asBoolean()).isTrue();
+        assertThat(scoring.path("scientist_refused").asBoolean()).isTrue();
         assertThat(summary.path("not_built_yet")).isNotEmpty();
         assertThat(demo.err()).contains("ingesting").contains("Assay demo");
     }

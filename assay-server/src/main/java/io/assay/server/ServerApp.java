@@ -3,7 +3,9 @@ package io.assay.server;
 import io.assay.core.error.AssayException;
 import io.assay.core.error.ErrorCode;
 import io.assay.server.local.Services;
+import io.assay.core.registry.Environment;
 import io.assay.server.http.ApiServer;
+import io.assay.server.scoring.ScoringPlane;
 import io.assay.store.Database;
 import io.assay.store.DatabaseConfig;
 
@@ -25,10 +27,12 @@ import java.util.function.Consumer;
 public final class ServerApp implements AutoCloseable {
     private final Database database;
     private final ApiServer api;
+    private final ScoringPlane scoring;
 
-    private ServerApp(Database database, ApiServer api) {
+    private ServerApp(Database database, ApiServer api, ScoringPlane scoring) {
         this.database = database;
         this.api = api;
+        this.scoring = scoring;
     }
 
     /**
@@ -48,8 +52,16 @@ public final class ServerApp implements AutoCloseable {
                 notices.accept("WARNING: authentication is off; every call without a token acts as " + config.localUser().orElseThrow()
                         + ". Never expose this server beyond this machine.");
             }
-            ApiServer api = ApiServer.create(config, services, () -> health(database), home.resolve("tmp"), version).start();
-            return new ServerApp(database, api);
+            // The embedded default runs the data plane beside the control plane, serving production's routing.
+            ScoringPlane scoring = ScoringPlane.start(Environment.PRODUCTION, database.registryStore(), services, home, clock);
+            try {
+                ApiServer api = ApiServer.create(config, services, scoring.service(), () -> health(database), home.resolve("tmp"),
+                        version).start();
+                return new ServerApp(database, api, scoring);
+            } catch (RuntimeException e) {
+                scoring.close();
+                throw e;
+            }
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -69,7 +81,11 @@ public final class ServerApp implements AutoCloseable {
         try {
             api.close();
         } finally {
-            database.close();
+            try {
+                scoring.close();
+            } finally {
+                database.close();
+            }
         }
     }
 

@@ -32,6 +32,7 @@ final class ExampleBodies {
             Map.entry(Requests.RegisterExternal.class, "{\"artifact_sha256\":\"" + "a".repeat(64) + "\",\"signature\":{\"output\":\"p\","
                     + "\"inputs\":[{\"name\":\"x\",\"type\":\"DOUBLE\",\"nullable\":true}]},\"trainset_id\":\"churn-000000000000\","
                     + "\"spec\":{\"spec_format\":1,\"metrics\":[{\"metric\":\"auc\",\"at_least\":0.7}]},\"reworks\":1}"),
+            Map.entry(Requests.Score.class, "{\"customer\":\"tok-1\"}"),
             Map.entry(Requests.AsOf.class, "{\"as_of\":\"2026-11-01\",\"use_case\":\"churn\"}"),
             Map.entry(Requests.BuildTrainingSet.class, "{\"use_case\":\"churn\",\"as_ofs\":[\"2026-09-01\",\"2026-10-01\","
                     + "\"2026-11-01\"],\"population\":\"default\"}"),

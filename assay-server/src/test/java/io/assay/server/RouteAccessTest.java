@@ -118,7 +118,7 @@ class RouteAccessTest {
 
     static String placeholders(ApiRoute route) {
         String path = route.path().replace("{name}", "churn").replace("{version}", "1").replace("{user}", "nobody")
-                .replace("{id}", "tok-0").replace("{environment}", "test").replace("{table}", "transactions");
+                .replace("{id}", "tok-0").replace("{environment}", "test").replace("{table}", "transactions").replace("{use_case}", "churn");
         return path.endsWith("/audit/events") ? path + "?from=2026-01-01&to=2026-01-02" : path;
     }
 }

@@ -70,6 +70,17 @@ final class DemoServer implements AutoCloseable {
         });
     }
 
+    /** A business application: the admin adds it with the APP role over REST and makes its token, as only an admin may. */
+    void addApplication(Session session, String admin, String name) {
+        governanceAs(admin).addUser(new Requests.AddUser(name, List.of(Role.APP.name())));
+        tokens.put(name, session.services().tokens().create(admin, name, "demo", Optional.empty(), requestId).secret());
+    }
+
+    /** The business scoring API as {@code user}: one call, its answer as JSON. */
+    com.fasterxml.jackson.databind.JsonNode score(String user, String useCase, Requests.Score body) {
+        return client(user).call(io.assay.api.Endpoints.SCORE, io.assay.api.Endpoints.SCORE.fill(useCase), body, com.fasterxml.jackson.databind.JsonNode.class);
+    }
+
     Governance governanceAs(String user) {
         return new HttpGovernance(client(user));
     }

@@ -154,6 +154,14 @@ public final class FeatureEngine {
         return serving.current(useCase);
     }
 
+    /**
+     * The serving table the data plane loads: the one {@code current.json} points at, read by the
+     * platform to answer the business, not by a person, so no grant is asked.
+     */
+    public Optional<ServingTable> publishedServingTable(String useCase) {
+        return serving.current(useCase);
+    }
+
     public Path dataFile(ServingTable table) {
         return serving.dataFile(table);
     }

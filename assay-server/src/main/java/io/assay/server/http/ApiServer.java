@@ -56,8 +56,8 @@ public final class ApiServer implements AutoCloseable {
      * @param health     what the health route reports (e.g. that the database answers); throws when unhealthy
      * @param scratch    where uploads are received before they are stored
      */
-    public static ApiServer create(ServerConfig config, Services services, Supplier<Map<String, Object>> health, Path scratch,
-                                   String version) {
+    public static ApiServer create(ServerConfig config, Services services, io.assay.serving.ScoringService scoring,
+                                   Supplier<Map<String, Object>> health, Path scratch, String version) {
         requireNonNull(config, "config is null");
         requireNonNull(services, "services is null");
         Authenticator authenticator = new Authenticator(services.tokens(), services.users(),
@@ -74,6 +74,7 @@ public final class ApiServer implements AutoCloseable {
         routes.addAll(DataRoutes.routes(scratch));
         routes.addAll(FeatureRoutes.routes());
         routes.addAll(TrainingRoutes.routes());
+        routes.addAll(ScoringRoutes.routes(scoring, services.users()));
         openApi.set(OpenApiDocument.of(routes, version));
         Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -127,6 +128,11 @@ public final class ApiServer implements AutoCloseable {
                      io.assay.train.model.TrainingProgress.SILENT)) {
             answer(ctx, route, route.handler().handle(ctx, new Caller(governance, data, features, training)));
         }
+    }
+
+    /** The signed-in caller's name, set once the token is checked. */
+    static String actorOf(Context ctx) {
+        return requireNonNull(ctx.<String>attribute(ACTOR), "the caller is not authenticated yet");
     }
 
     private static void answer(Context ctx, ApiRoute route, Object body) {

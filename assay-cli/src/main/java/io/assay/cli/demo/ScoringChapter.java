@@ -1,0 +1,126 @@
+package io.assay.cli.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.assay.api.Requests;
+import io.assay.cli.Output;
+import io.assay.cli.Session;
+import io.assay.core.error.AssayException;
+import io.assay.core.error.ErrorCode;
+import io.assay.core.registry.Environment;
+import io.assay.data.SqlText;
+import io.assay.data.features.ServingTable;
+import io.assay.server.scoring.ScoringPlane;
+import io.assay.serving.DecisionLog;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The demo's scoring chapter: a business application calls the scoring API for customers of the
+ * serving table, each answer naming the exact version, and every decision is in the log.
+ */
+final class ScoringChapter {
+    static final String APPLICATION = "crm.app";
+    private static final int CUSTOMERS = 500;
+
+    private final Output output;
+    private final ObjectNode node;
+
+    ScoringChapter(Output output, ObjectNode summary) {
+        this.output = output;
+        this.node = summary.putObject("scoring");
+    }
+
+    void tell(Session session, DemoServer server, List<String> promoted) {
+        if (promoted.isEmpty()) {
+            return;
+        }
+        String useCase = promoted.get(0).split(" v")[0];
+        output.note("");
+        output.note("7. A business application scores customers: POST /v1/score/" + useCase + " with the customer's token; the data "
+                + "plane serves production's routing from memory and logs every decision before it answers.");
+        server.addApplication(session, session.config().actor(), APPLICATION);
+        List<String> customers = customers(session, useCase);
+        waitUntilServed(server, useCase, customers.get(0));
+        TreeMap<Integer, Integer> byVersion = new TreeMap<>();
+        double sum = 0;
+        JsonNode last = null;
+        for (String customer : customers) {
+            last = server.score(APPLICATION, useCase, new Requests.Score(Optional.of(customer), Optional.empty()));
+            byVersion.merge(last.path("modelVersion").asInt(), 1, Integer::sum);
+            sum += last.path("score").asDouble();
+        }
+        boolean logged = !DecisionLog.find(ScoringPlane.decisionFolder(session.config().home(), Environment.PRODUCTION),
+                last.path("decisionId").asText()).isEmpty();
+        output.note(String.format("   %s scored %d customers: %s (by version), mean score %.3f; decision %s is in the log: %s",
+                APPLICATION, customers.size(), byVersion, sum / customers.size(), last.path("decisionId").asText(), logged ? "yes" : "NO"));
+        String badFeatures = refusal(() -> server.score(APPLICATION, useCase, new Requests.Score(Optional.empty(),
+                Optional.of(Output.JSON.createObjectNode().put("balance_now", "NaN")))));
+        output.note("   features sent as \"NaN\" text and with inputs missing: " + badFeatures);
+        String scientist = refusal(() -> server.score(GovernanceChapter.SCIENTIST, useCase, new Requests.Score(Optional.of(customers.get(0)),
+                Optional.empty())));
+        output.note("   " + GovernanceChapter.SCIENTIST + " tries to score with her token: " + scientist);
+        node.put("use_case", useCase);
+        node.put("scored", customers.size());
+        node.set("by_version", Output.JSON.valueToTree(byVersion));
+        node.put("logged", logged);
+        node.put("bad_features_refused", badFeatures.startsWith("INVALID_ARGUMENT"));
+        node.put("scientist_refused", scientist.startsWith("ROLE_REQUIRED"));
+    }
+
+    /** The data plane loads routing changes within a second of their commit; the promotion was moments ago. */
+    private static void waitUntilServed(DemoServer server, String useCase, String customer) {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (true) {
+            try {
+                server.score(APPLICATION, useCase, new Requests.Score(Optional.of(customer), Optional.empty()));
+                return;
+            } catch (AssayException e) {
+                if (e.code() != ErrorCode.NOT_FOUND || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static String refusal(Runnable call) {
+        try {
+            call.run();
+            return "NOT REFUSED";
+        } catch (AssayException expected) {
+            return expected.code() + " (" + expected.getMessage() + ")";
+        }
+    }
+
+    private static List<String> customers(Session session, String useCase) {
+        var features = session.services().data().features();
+        ServingTable table = features.publishedServingTable(useCase).orElseThrow(() -> new IllegalStateException(
+                "the demo materialised no serving table for " + useCase));
+        List<String> tokens = new ArrayList<>();
+        String query = "SELECT " + '"' + table.entity() + '"' + " FROM read_parquet(" + SqlText.literal(features.dataFile(table).toString())
+                + ") ORDER BY 1 LIMIT " + CUSTOMERS;
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement();
+             ResultSet result = statement.executeQuery(query)) {
+            while (result.next()) {
+                tokens.add(result.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the serving table of " + useCase + ": " + e.getMessage(), e);
+        }
+        return tokens;
+    }
+}
