@@ -69,6 +69,7 @@ class DemoIT {
         assertThat(scoring.path("scored").asInt()).isEqualTo(500);
         assertThat(scoring.path("by_version").path("2").asInt()).as("production's champion answers every call").isEqualTo(500);
         assertThat(scoring.path("logged").asBoolean()).isTrue();
+        assertThat(scoring.path("reasons_in_last_answer").asInt()).as("an answer carries its top three reasons").isEqualTo(3);
         assertThat(scoring.path("bad_features_refused").asBoolean()).isTrue();
         assertThat(scoring.path("scientist_refused").asBoolean()).isTrue();
         assertThat(summary.path("not_built_yet")).isNotEmpty();

@@ -62,6 +62,11 @@ final class ScoringChapter {
                 last.path("decisionId").asText()).isEmpty();
         output.note(String.format("   %s scored %d customers: %s (by version), mean score %.3f; decision %s is in the log: %s",
                 APPLICATION, customers.size(), byVersion, sum / customers.size(), last.path("decisionId").asText(), logged ? "yes" : "NO"));
+        List<String> reasons = new ArrayList<>();
+        last.path("reasons").forEach(reason -> reasons.add(reason.path("code").asText() + " " + reason.path("text").asText()));
+        output.note(String.format("   its answer: v%d, score %.3f, reasons %s", last.path("modelVersion").asInt(),
+                last.path("score").asDouble(), reasons));
+        node.put("reasons_in_last_answer", reasons.size());
         String badFeatures = refusal(() -> server.score(APPLICATION, useCase, new Requests.Score(Optional.empty(),
                 Optional.of(Output.JSON.createObjectNode().put("balance_now", "NaN")))));
         output.note("   features sent as \"NaN\" text and with inputs missing: " + badFeatures);
