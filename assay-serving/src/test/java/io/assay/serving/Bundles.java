@@ -13,14 +13,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Tiny real bundles: a two-input logistic model of overdraft-40d, its weight on the balance given. */
-final class Bundles {
-    static final BundleSignature SIGNATURE = new BundleSignature("probability", List.of(
+public final class Bundles {
+    public static final BundleSignature SIGNATURE = new BundleSignature("probability", List.of(
             new BundleSignature.Input("balance_now", BundleSignature.Type.DOUBLE, true, -5000.0, 90000.0),
             new BundleSignature.Input("is_student", BundleSignature.Type.BOOLEAN, false, 0.0, 1.0)));
 
     private Bundles() {}
 
-    static byte[] overdraft(double balanceWeight) {
+    public static byte[] overdraft(double balanceWeight) {
         LogisticModel model = new LogisticModel(LogisticModel.FORMAT, List.of("balance_now", "is_student"), new double[] {1200.0, 0.1},
                 new double[] {800.0, 0.3}, new double[] {balanceWeight, 0.6}, -2.5);
         BundleProvenance provenance = new BundleProvenance("overdraft-40d-run-1", "logistic", "overdraft-40d-0123456789ab", "a".repeat(64),

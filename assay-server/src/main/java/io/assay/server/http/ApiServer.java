@@ -82,6 +82,7 @@ public final class ApiServer implements AutoCloseable {
             javalin.jetty.host = config.host();
             javalin.jetty.port = config.port();
             javalin.http.maxRequestSize = config.maxBodyBytes();
+            javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
             javalin.jsonMapper(new JavalinJackson(Wire.JSON, false));
             for (ApiRoute route : routes) {
                 javalin.routes.addHttpHandler(route.method(), route.path(), ctx -> handle(ctx, route, authenticator, services));
