@@ -106,13 +106,30 @@ public final class DecisionLog implements AutoCloseable {
 
     /** Every line about {@code decisionId}: the decision and the shadows scored beside it. */
     public static List<Decision> find(Path folder, String decisionId) {
+        return matching(folder, "\"decision_id\":" + quoted(decisionId), decision -> decision.decisionId().equals(decisionId));
+    }
+
+    /** Every line about one customer (by token), oldest first: what a data subject's access request returns. */
+    public static List<Decision> about(Path folder, String customerToken) {
+        return matching(folder, "\"customer\":" + quoted(customerToken), decision -> customerToken.equals(decision.customer()));
+    }
+
+    /** The day a log file was opened, from its name. */
+    public static LocalDate dayOf(Path file) {
+        return LocalDate.parse(file.getFileName().toString().substring("decisions-".length(), "decisions-".length() + 10));
+    }
+
+    /** A cheap text match first, then the parsed line must agree: a token inside another field never matches. */
+    private static List<Decision> matching(Path folder, String needle, java.util.function.Predicate<Decision> exactly) {
         List<Decision> found = new ArrayList<>();
-        String needle = "\"decision_id\":" + quoted(decisionId);
         for (Path file : files(folder)) {
             try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     if (line.contains(needle)) {
-                        found.add(JSON.readValue(line, Decision.class));
+                        Decision decision = JSON.readValue(line, Decision.class);
+                        if (exactly.test(decision)) {
+                            found.add(decision);
+                        }
                     }
                 }
             } catch (IOException e) {

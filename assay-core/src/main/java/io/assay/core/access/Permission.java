@@ -56,7 +56,11 @@ public enum Permission {
     REPRODUCE_MODELS("reproduce model versions", EnumSet.of(DATA_SCIENTIST, MLOPS)),
     /** Run the platform's gates on a version; the figures are computed, the verdict is the spec's. */
     RUN_GATES("run the gates", EnumSet.of(DATA_SCIENTIST, MLOPS)),
-    SCORE("score", EnumSet.of(APP, MLOPS));
+    SCORE("score", EnumSet.of(APP, MLOPS)),
+    /** One decision or all about one customer (a data subject's access request): pseudonymised, but about people. */
+    READ_DECISIONS("read the decision log", EnumSet.of(MLOPS, COMPLIANCE_REVIEWER, DATA_STEWARD, AUDITOR)),
+    /** Removing decisions past their retention period is a data-protection duty, the data steward's. */
+    EXPIRE_DECISIONS("remove decisions past their retention period", EnumSet.of(DATA_STEWARD));
 
     private final String description;
     private final Set<Role> roles;
