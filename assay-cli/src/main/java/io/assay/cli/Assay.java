@@ -26,7 +26,8 @@ public final class Assay {
             subcommands = {DemoCommand.class, BankCommand.class, DataCommand.class, FeaturesCommand.class, TrainsetCommand.class,
                     io.assay.cli.train.TrainCommand.class, io.assay.cli.runs.RunsCommand.class, ModelsCommand.class,
                     io.assay.cli.gates.GatesCommand.class, io.assay.cli.gates.ReproduceCommand.class, UsersCommand.class,
-                    TokensCommand.class, AuditCommand.class, io.assay.cli.decisions.DecisionsCommand.class, ServerCommand.class, CommandLine.HelpCommand.class,
+                    TokensCommand.class, AuditCommand.class, io.assay.cli.decisions.DecisionsCommand.class, io.assay.cli.deploy.DeployCommand.class,
+                    io.assay.cli.deploy.RollbackCommand.class, ServerCommand.class, CommandLine.HelpCommand.class,
                     picocli.AutoComplete.GenerateCompletion.class})
     static final class Root implements Runnable {
         @Mixin

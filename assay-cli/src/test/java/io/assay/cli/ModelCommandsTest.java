@@ -194,8 +194,43 @@ class ModelCommandsTest {
         assertThat(as("leo", "--json", "tokens", "create", "--user", "leo").json().get("user").asText()).isEqualTo("leo");
     }
 
+    @Test
+    void deploy_and_rollback_are_short_forms_over_routing_and_production_still_takes_the_lifecycle() throws Exception {
+        for (int version = 1; version <= 3; version++) {
+            register("{\"trees\":[],\"v\":" + version + "}");
+            as("dana", "models", "submit", "churn", Integer.toString(version));
+            as("mo", "models", "evidence", "churn", Integer.toString(version), "--gate", "metrics", "--passed", "--figure", "auc=0.78",
+                    "--engine", "gates 0.1");
+            approveAll(version);
+            as("mo", "models", "test", "churn", Integer.toString(version), "--name", "backtest", "--passed", "--detail", "ok");
+        }
+
+        CliRunner.Run full = as("mo", "deploy", "churn", "1", "--env", "production", "--strategy", "full");
+        CliRunner.Run canary = as("mo", "deploy", "churn", "2", "--env", "production", "--strategy", "canary:10");
+        CliRunner.Run shadow = as("mo", "deploy", "churn", "3", "--env", "production", "--strategy", "shadow");
+        CliRunner.Run rollback = as("mo", "rollback", "churn", "--env", "production");
+        CliRunner.Run nothingLeft = cli("mo", "rollback", "churn", "--env", "production");
+        CliRunner.Run tooBig = cli("mo", "deploy", "churn", "2", "--env", "production", "--strategy", "canary:60");
+        CliRunner.Run author = cli("dana", "deploy", "churn", "2", "--env", "test", "--strategy", "full");
+
+        assertThat(full.out()).contains("Promoted churn v1").contains("champion v1");
+        assertThat(as("aud", "--json", "models", "show", "churn", "1").json().get("stage").asText()).isEqualTo("PRODUCTION");
+        assertThat(canary.out()).contains("champion v1, canary v2 at 10%");
+        assertThat(shadow.out()).contains("champion v1, canary v2 at 10%").contains("v3");
+        assertThat(rollback.out()).contains("Rolled back the canary v2").doesNotContain("canary v2 at").contains("v3");
+        assertThat(nothingLeft.exitCode()).isEqualTo(2);
+        assertThat(nothingLeft.err()).contains("nothing to roll back");
+        assertThat(tooBig.exitCode()).isEqualTo(2);
+        assertThat(tooBig.err()).contains("--strategy is shadow, canary:N (N = 1 to 50) or full");
+        assertThat(author.exitCode()).isEqualTo(4);
+    }
+
     private void register() throws Exception {
-        Path artifact = Files.writeString(work.resolve("model.json"), "{\"trees\":[]}");
+        register("{\"trees\":[]}");
+    }
+
+    private void register(String model) throws Exception {
+        Path artifact = Files.writeString(work.resolve("model.json"), model);
         Path spec = Files.writeString(work.resolve("spec.yaml"), SPEC);
         as("dana", "models", "register", "churn", "--artifact", artifact.toString(), "--spec", spec.toString());
     }
