@@ -27,7 +27,8 @@ public final class Assay {
                     io.assay.cli.train.TrainCommand.class, io.assay.cli.runs.RunsCommand.class, ModelsCommand.class,
                     io.assay.cli.gates.GatesCommand.class, io.assay.cli.gates.ReproduceCommand.class, UsersCommand.class,
                     TokensCommand.class, AuditCommand.class, io.assay.cli.decisions.DecisionsCommand.class, io.assay.cli.deploy.DeployCommand.class,
-                    io.assay.cli.deploy.RollbackCommand.class, ServerCommand.class, CommandLine.HelpCommand.class,
+                    io.assay.cli.deploy.RollbackCommand.class,
+                    io.assay.cli.objections.ObjectionsCommand.class, ServerCommand.class, CommandLine.HelpCommand.class,
                     picocli.AutoComplete.GenerateCompletion.class})
     static final class Root implements Runnable {
         @Mixin

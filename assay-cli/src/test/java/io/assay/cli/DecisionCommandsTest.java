@@ -47,7 +47,7 @@ class DecisionCommandsTest {
         CliRunner.Run shown = as("mo", "decisions", "show", "dec-ann");
 
         assertThat(shown.out()).contains("overdraft-40d v2 (champion").contains("tok-ann").contains("crm.app")
-                .contains("1. balance below zero on 9 of the last 30 days (NEG_DAYS, raised the score)")
+                .contains("1. balance below zero on 9 of the last 30 days (NEG_DAYS on balance_now, towards a higher score)")
                 .contains("shadow: v3 scored 0.4100").contains("balance_now=-400.0");
     }
 

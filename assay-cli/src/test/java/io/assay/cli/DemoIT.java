@@ -72,6 +72,7 @@ class DemoIT {
         assertThat(scoring.path("reasons_in_last_answer").asInt()).as("an answer carries its top three reasons").isEqualTo(3);
         assertThat(scoring.path("bad_features_refused").asBoolean()).isTrue();
         assertThat(scoring.path("scientist_refused").asBoolean()).isTrue();
+        assertThat(scoring.path("suppressed").asBoolean()).as("an objecting customer is not scored by a marketing use case").isTrue();
         assertThat(summary.path("not_built_yet")).isNotEmpty();
         assertThat(demo.err()).contains("ingesting").contains("Assay demo");
     }

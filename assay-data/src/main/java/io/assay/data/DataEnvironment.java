@@ -32,6 +32,9 @@ import static java.util.Objects.requireNonNull;
  * never touches it.
  */
 public final class DataEnvironment {
+    /** The token domain of customer ids in the shipped contracts. */
+    public static final String CUSTOMER_DOMAIN = "customer";
+
     /** DuckDB's memory budget per ingest; beyond it DuckDB spills to the staging folder. */
     private static final String INGEST_MEMORY_LIMIT = "256MB";
 
@@ -103,6 +106,16 @@ public final class DataEnvironment {
 
     public List<QuarantineReader.Entry> quarantine(String actor, String snapshotId, int limit) {
         return new QuarantineReader(layout).read(snapshot(actor, snapshotId), limit);
+    }
+
+    /**
+     * The token ingestion gives a customer's raw id (token domain {@value #CUSTOMER_DOMAIN}), for
+     * what is kept by token and entered by raw id, such as a marketing objection; the raw id is not kept.
+     */
+    public String customerToken(String rawId) {
+        String id = io.assay.core.common.Names.requireText("customer id", rawId, 128);
+        return new io.assay.data.privacy.Pseudonymiser(PseudonymKey.resolve(keyFromEnvironment, layout.pseudonymKeyFile()), 1)
+                .token(CUSTOMER_DOMAIN, id);
     }
 
     private BatchIngester ingester() {

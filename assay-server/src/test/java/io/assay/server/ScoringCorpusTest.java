@@ -108,6 +108,25 @@ class ScoringCorpusTest {
         assertThat(answer.json().path("score").asDouble()).isBetween(0.0, 1.0);
     }
 
+    /** The business contract: every answer has exactly these fields, the OpenAPI document says so, whatever version answers. */
+    @Test
+    void an_answer_has_the_shape_the_openapi_document_pins() {
+        List<String> contract = List.of("decisionId", "useCase", "modelVersion", "score", "reasons", "outOfRange", "servedAt", "suppressed");
+        JsonNode answer = server.http.post(PATH, app, VALID).json();
+        JsonNode schema = server.http.get("/api/v1/openapi.json", app).json().path("components").path("schemas").path("ScoreAnswer");
+
+        assertThat(fieldNames(answer)).containsExactlyInAnyOrderElementsOf(contract);
+        assertThat(fieldNames(schema.path("properties"))).containsExactlyInAnyOrderElementsOf(contract);
+        assertThat(fieldNames(answer.path("reasons").get(0))).containsExactlyInAnyOrder("code", "feature", "direction", "text");
+        assertThat(answer.path("suppressed").asBoolean()).isFalse();
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     @Test
     void a_value_beyond_the_training_range_is_scored_and_flagged_never_refused_silently() {
         Http.Response answer = server.http.post(PATH, app, "{\"features\":{\"balance_now\":-900000.0,\"is_student\":true}}");

@@ -40,6 +40,8 @@ public record Decision(
 
     public static final String DECISION = "decision";
     public static final String SHADOW = "shadow";
+    /** A marketing use case asked about a customer who objects: not scored, and logged so. */
+    public static final String SUPPRESSED = "suppressed";
 
     public Decision {
         requireNonNull(kind, "kind is null");

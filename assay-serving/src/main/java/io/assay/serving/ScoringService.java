@@ -31,17 +31,25 @@ public final class ScoringService implements AutoCloseable {
 
     private final ModelRouter router;
     private final CustomerFeatures customers;
+    private final MarketingObjections objections;
     private final DecisionLog log;
     private final FeatureRow.RangePolicy rangePolicy;
     private final Clock clock;
     private final IdSource ids;
     private final ThreadPoolExecutor shadows;
     private final AtomicLong shadowsSkipped = new AtomicLong();
+    private final AtomicLong suppressions = new AtomicLong();
 
     public ScoringService(ModelRouter router, CustomerFeatures customers, DecisionLog log, FeatureRow.RangePolicy rangePolicy, Clock clock,
                           IdSource ids) {
+        this(router, customers, MarketingObjections.NONE, log, rangePolicy, clock, ids);
+    }
+
+    public ScoringService(ModelRouter router, CustomerFeatures customers, MarketingObjections objections, DecisionLog log,
+                          FeatureRow.RangePolicy rangePolicy, Clock clock, IdSource ids) {
         this.router = requireNonNull(router, "router is null");
         this.customers = requireNonNull(customers, "customers is null");
+        this.objections = requireNonNull(objections, "objections is null");
         this.log = requireNonNull(log, "log is null");
         this.rangePolicy = requireNonNull(rangePolicy, "rangePolicy is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -63,6 +71,9 @@ public final class ScoringService implements AutoCloseable {
         LiveRoute route = router.route(call.useCase()).orElseThrow(() -> AssayException.notFound("nothing serves use case "
                 + Names.quoted(call.useCase()) + " in " + router.environment() + " (no champion is routed)"));
         ServedModel model = route.answering(call.customer());
+        if (route.marketing() && call.customer().isPresent() && objections.objects(call.customer().get())) {
+            return suppress(actor, call, route, model);
+        }
         JsonNode given = call.features().isPresent() ? call.features().get()
                 : customers.features(call.useCase(), call.customer().get()).orElseThrow(() -> AssayException.notFound(
                         "the serving table of " + call.useCase() + " holds no customer " + Names.quoted(call.customer().get())));
@@ -81,6 +92,25 @@ public final class ScoringService implements AutoCloseable {
             shadows.execute(() -> scoreShadow(shadow, given, fromTable, decisionId, route.revision(), call, actor.name()));
         }
         return new ScoreAnswer(decisionId, call.useCase(), model.version(), score, reasons, features.outOfRange(), now);
+    }
+
+    /**
+     * A marketing use case never scores a customer who objects (GDPR Art. 21): no features are
+     * read and no model runs; the suppression is logged like a decision, so it can be shown later.
+     */
+    private ScoreAnswer suppress(Actor actor, ScoreCall call, LiveRoute route, ServedModel model) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String decisionId = ids.next("dec");
+        log.append(new Decision(Decision.SUPPRESSED, decisionId, now, router.environment().name(), call.useCase(), model.version(),
+                model == route.champion() ? "champion" : "canary", route.revision(), call.customer().get(), actor.name(), null, null, null,
+                null, "suppressed: the customer objects to marketing (GDPR Art. 21)"));
+        suppressions.incrementAndGet();
+        return ScoreAnswer.suppressed(decisionId, call.useCase(), model.version(), now);
+    }
+
+    /** Calls of marketing use cases about objecting customers, answered "suppressed". */
+    public long suppressions() {
+        return suppressions.get();
     }
 
     /** Shadows skipped because the shadow queue was full: a figure for the operator, never a failed request. */

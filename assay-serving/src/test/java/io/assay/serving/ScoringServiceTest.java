@@ -39,6 +39,8 @@ class ScoringServiceTest {
     private final Map<String, byte[]> artifacts = new HashMap<>();
     private final List<ServingSource.Planned> plan = new ArrayList<>();
     private final Map<String, ObjectNode> table = new HashMap<>();
+    private final Set<String> objecting = new java.util.HashSet<>();
+    private boolean marketing;
     private DecisionLog log;
     private ScoringService service;
     private String v1;
@@ -64,7 +66,8 @@ class ScoringServiceTest {
         log = new DecisionLog(home.resolve("decisions"), Clock.systemUTC());
         ModelRouter router = new ModelRouter(Environment.PRODUCTION, source, Clock.systemUTC());
         CustomerFeatures customers = (useCase, token) -> Optional.ofNullable(table.get(token)).map(ObjectNode::deepCopy);
-        service = new ScoringService(router, customers, log, FeatureRow.RangePolicy.FLAG, Clock.systemUTC(), IdSource.random());
+        service = new ScoringService(router, customers, objecting::contains, log, FeatureRow.RangePolicy.FLAG, Clock.systemUTC(),
+                IdSource.random());
         // A serving table holds every column of the use case's views, segments too; a version takes its own.
         ObjectNode ann = JSON.createObjectNode().put("balance_now", -400.0).put("is_student", false).put("region", "north");
         table.put("tok-ann", ann);
@@ -86,7 +89,7 @@ class ScoringServiceTest {
         plan.clear();
         plan.add(new ServingSource.Planned(new Routing("overdraft-40d", Environment.PRODUCTION, Optional.ofNullable(champion),
                 Optional.ofNullable(canary), percent, shadows, revision, "omar", Instant.EPOCH, "routed by omar"),
-                Map.of(1, v1, 2, v2, 3, v3), false));
+                Map.of(1, v1, 2, v2, 3, v3), marketing));
         service.router().refresh();
     }
 
@@ -122,6 +125,38 @@ class ScoringServiceTest {
         ScoreAnswer none = service.score(CRM, new ScoreCall("overdraft-40d", Optional.of("tok-ann"), Optional.empty(), 0));
         assertThat(none.reasons()).isEmpty();
         assertThat(none.score()).isEqualTo(answer.score());
+    }
+
+    @Test
+    void a_marketing_use_case_answers_suppressed_for_an_objecting_customer_scores_no_model_and_logs_the_suppression() {
+        ObjectNode bob = JSON.createObjectNode().put("balance_now", 2500.0).put("is_student", true);
+        table.put("tok-bob", bob);
+        objecting.add("tok-ann");
+        marketing = true;
+        route(1, 1, null, 0, List.of(3));
+
+        ScoreAnswer ann = service.score(CRM, customer("tok-ann"));
+        ScoreAnswer other = service.score(CRM, customer("tok-bob"));
+
+        assertThat(ann.suppressed()).isTrue();
+        assertThat(ann.score()).isNull();
+        assertThat(ann.reasons()).isEmpty();
+        assertThat(other.suppressed()).isFalse();
+        assertThat(other.score()).isNotNull();
+        assertThat(DecisionLog.find(home.resolve("decisions"), ann.decisionId())).singleElement().satisfies(decision -> {
+            assertThat(decision.kind()).isEqualTo(Decision.SUPPRESSED);
+            assertThat(decision.features()).as("no features are read for an objecting customer").isNull();
+            assertThat(decision.error()).contains("objects to marketing");
+        });
+        assertThat(service.suppressions()).isEqualTo(1);
+    }
+
+    @Test
+    void an_objection_does_not_touch_a_use_case_that_is_not_marketing() {
+        objecting.add("tok-ann");
+        route(1, 1, null, 0, List.of());
+
+        assertThat(service.score(CRM, customer("tok-ann")).suppressed()).isFalse();
     }
 
     @Test

@@ -90,6 +90,11 @@ final class JdbcRegistryStore implements RegistryStore {
     }
 
     @Override
+    public List<io.assay.core.registry.Objection> listObjections() {
+        return transactions.read("read objections", ObjectionRows::all);
+    }
+
+    @Override
     public Optional<AuditEvent> auditHead() {
         return transactions.read("read the audit head", sql -> sql.queryOne("SELECT " + JdbcAuditChain.COLUMNS
                 + " FROM audit_events WHERE sequence = (SELECT max(sequence) FROM audit_events)", row -> JdbcAuditChain.event(sql, row)));

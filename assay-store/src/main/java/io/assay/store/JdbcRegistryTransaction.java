@@ -109,6 +109,21 @@ final class JdbcRegistryTransaction implements RegistryTransaction {
     }
 
     @Override
+    public Optional<io.assay.core.registry.Objection> findObjection(String customer) {
+        return ObjectionRows.find(sql, customer);
+    }
+
+    @Override
+    public void insertObjection(io.assay.core.registry.Objection objection) {
+        ObjectionRows.insert(sql, objection);
+    }
+
+    @Override
+    public void deleteObjection(String customer) {
+        ObjectionRows.delete(sql, customer);
+    }
+
+    @Override
     public AuditEvent appendAudit(AuditEntry entry) {
         try {
             return JdbcAuditChain.append(sql, entry);

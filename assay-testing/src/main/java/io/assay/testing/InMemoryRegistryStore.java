@@ -12,6 +12,7 @@ import io.assay.core.registry.Environment;
 import io.assay.core.registry.ModelVersion;
 import io.assay.core.registry.RegistryStore;
 import io.assay.core.registry.RegistryTransaction;
+import io.assay.core.registry.Objection;
 import io.assay.core.registry.Routing;
 import io.assay.core.registry.Stage;
 import io.assay.core.registry.UseCase;
@@ -34,13 +35,14 @@ import java.util.function.Function;
 public final class InMemoryRegistryStore implements RegistryStore {
     private final ReentrantLock lock = new ReentrantLock();
     private State committed = new State(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(),
-            new ArrayList<>());
+            new HashMap<>(), new ArrayList<>());
 
     private record State(Map<String, User> users, Map<String, ApiToken> tokens, Map<String, UseCase> useCases,
-                         Map<String, ModelVersion> versions, Map<String, Routing> routing, List<AuditEvent> audit) {
+                         Map<String, ModelVersion> versions, Map<String, Routing> routing, Map<String, Objection> objections,
+                         List<AuditEvent> audit) {
         State copy() {
             return new State(new HashMap<>(users), new HashMap<>(tokens), new HashMap<>(useCases), new HashMap<>(versions),
-                    new HashMap<>(routing), audit);
+                    new HashMap<>(routing), new HashMap<>(objections), audit);
         }
     }
 
@@ -142,6 +144,12 @@ public final class InMemoryRegistryStore implements RegistryStore {
             lock.unlock();
         }
         events.stream().filter(event -> event.sequence() >= from && event.sequence() <= to).forEach(consumer);
+    }
+
+    @Override
+    public List<Objection> listObjections() {
+        return snapshot().objections().values().stream().sorted(Comparator.comparing(Objection::recordedAt)
+                .thenComparing(Objection::customer)).toList();
     }
 
     @Override
@@ -267,6 +275,23 @@ public final class InMemoryRegistryStore implements RegistryStore {
         @Override
         public Optional<Routing> findRouting(String useCase, Environment environment) {
             return Optional.ofNullable(state.routing().get(useCase + "/" + environment));
+        }
+
+        @Override
+        public Optional<Objection> findObjection(String customer) {
+            return Optional.ofNullable(state.objections().get(customer));
+        }
+
+        @Override
+        public void insertObjection(Objection objection) {
+            if (state.objections().putIfAbsent(objection.customer(), objection) != null) {
+                throw new AssayException(ErrorCode.ALREADY_EXISTS, "customer " + objection.customer() + " objects to marketing already");
+            }
+        }
+
+        @Override
+        public void deleteObjection(String customer) {
+            state.objections().remove(customer);
         }
 
         @Override

@@ -273,6 +273,30 @@ public abstract class RegistryStoreContract {
         assertThat(store.listRouting("churn")).containsExactlyInAnyOrder(second, test);
     }
 
+    @Test
+    void an_objection_comes_back_field_for_field_once_per_customer_and_goes_when_deleted() {
+        io.assay.core.registry.Objection ann = new io.assay.core.registry.Objection("tok-ann", "stella", NOW, "letter of 2026-11-30");
+        io.assay.core.registry.Objection bob = new io.assay.core.registry.Objection("tok-bob", "stella", NOW.plusSeconds(1), "phone");
+        store.inTransaction(tx -> {
+            tx.insertObjection(bob);
+            tx.insertObjection(ann);
+            return null;
+        });
+
+        assertThat(store.listObjections()).containsExactly(ann, bob);
+        assertCode(() -> store.inTransaction(tx -> {
+            tx.insertObjection(ann);
+            return null;
+        }), ErrorCode.ALREADY_EXISTS);
+        store.inTransaction(tx -> {
+            tx.deleteObjection("tok-ann");
+            return null;
+        });
+        assertThat(store.listObjections()).containsExactly(bob);
+        Optional<io.assay.core.registry.Objection> withdrawn = store.inTransaction(tx -> tx.findObjection("tok-ann"));
+        assertThat(withdrawn).isEmpty();
+    }
+
     private void saveRouting(Routing routing) {
         store.inTransaction(tx -> {
             tx.saveRouting(routing);

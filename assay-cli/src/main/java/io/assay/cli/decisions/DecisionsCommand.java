@@ -86,6 +86,11 @@ public final class DecisionsCommand implements Runnable {
                     continue;
                 }
                 out.printf("Decision %s, %s in %s%n", line.decisionId(), line.at(), line.environment());
+                if (line.kind().equals(Decision.SUPPRESSED)) {
+                    out.printf("  %s v%d did not score customer %s for %s: %s%n", line.useCase(), line.modelVersion(), line.customer(),
+                            line.application(), line.error());
+                    continue;
+                }
                 out.printf("  %s v%d (%s, routing revision %d) scored customer %s for %s: %.4f%n", line.useCase(), line.modelVersion(),
                         line.servedBy(), line.routingRevision(), line.customer() == null ? "(features given)" : line.customer(),
                         line.application(), line.score());
@@ -93,8 +98,8 @@ public final class DecisionsCommand implements Runnable {
                 out.println(reasons.isEmpty() ? "  reasons: none asked for" : "  reasons:");
                 for (int i = 0; i < reasons.size(); i++) {
                     ScoreAnswer.Reason reason = reasons.get(i);
-                    out.printf("    %d. %s (%s, %s the score)%n", i + 1, reason.text(), reason.code(),
-                            "up".equals(reason.direction()) ? "raised" : "lowered");
+                    out.printf("    %d. %s (%s on %s, %s)%n", i + 1, reason.text(), reason.code(), reason.feature(),
+                            "up".equals(reason.direction()) ? "towards a higher score" : "towards a lower score");
                 }
                 if (line.features() != null) {
                     out.print("  inputs:");

@@ -170,7 +170,7 @@ final class DemoStory {
 
     ObjectNode summary() {
         var notBuilt = summary.putArray("not_built_yet");
-        List.of("the speed gate (the latency budget is recorded in the spec)", "a use case's own reason catalogue, deploy and rollback short forms, batch scoring and the scoring-only server", "production monitoring and retraining").forEach(notBuilt::add);
+        List.of("the speed gate (the latency budget is recorded in the spec)", "a use case's own reason catalogue, automatic canary rollback, batch scoring and the scoring-only server", "production monitoring and retraining").forEach(notBuilt::add);
         return summary;
     }
 
@@ -201,7 +201,7 @@ final class DemoStory {
         out.printf("  REST API             %d routes; production routing of the first model promoted: %s%n", summary.path("rest").path("routes").asInt(),
                 summary.path("rest").path("production_routing").asText());
         out.println();
-        out.println("Not built yet: rollout short forms, batch scoring, the speed gate, monitoring.");
+        out.println("Not built yet: automatic canary rollback, batch scoring, the speed gate, monitoring.");
         out.println("  " + "./assay --home " + demoHome + " --as " + SCIENTIST + " trainset list");
         String home = "./assay --home " + demoHome;
         out.println("Look around (each as the person who may):");
@@ -212,6 +212,9 @@ final class DemoStory {
         out.println("  " + home + " --as " + GovernanceChapter.MLOPS + " models show overdraft-40d 1");
         out.println("  " + home + " --as " + GovernanceChapter.AUDITOR + " models history overdraft-40d 1");
         out.println("  " + home + " --as " + GovernanceChapter.AUDITOR + " audit verify");
+        if (summary.path("scoring").has("last_decision")) {
+            out.println("  " + home + " --as " + GovernanceChapter.MLOPS + " decisions show " + summary.path("scoring").path("last_decision").asText());
+        }
         out.println("Serve it:    ./assay --home " + demoHome + " server   (the admin token is in " + demoHome.resolve("admin-token") + ")");
     }
 

@@ -73,12 +73,71 @@ final class ScoringChapter {
         String scientist = refusal(() -> server.score(GovernanceChapter.SCIENTIST, useCase, new Requests.Score(Optional.of(customers.get(0)),
                 Optional.empty())));
         output.note("   " + GovernanceChapter.SCIENTIST + " tries to score with her token: " + scientist);
+        suppression(session, server, promoted);
         node.put("use_case", useCase);
         node.put("scored", customers.size());
         node.set("by_version", Output.JSON.valueToTree(byVersion));
         node.put("logged", logged);
+        node.put("last_decision", last.path("decisionId").asText());
         node.put("bad_features_refused", badFeatures.startsWith("INVALID_ARGUMENT"));
         node.put("scientist_refused", scientist.startsWith("ROLE_REQUIRED"));
+    }
+
+    /**
+     * A customer objects to marketing: the data steward records it by the raw id, and the first
+     * marketing use case in production answers "suppressed" for them from then on (logged).
+     */
+    private void suppression(Session session, DemoServer server, List<String> promoted) {
+        Optional<String> marketing = promoted.stream().map(label -> label.split(" v")[0])
+                .filter(name -> session.registryStore().findUseCase(name).map(u -> u.marketingPurpose()).orElse(false))
+                .filter(name -> session.services().data().features().publishedServingTable(name).isPresent()).findFirst();
+        if (marketing.isEmpty()) {
+            output.note("   no marketing use case is in production, so no objection is shown");
+            node.put("suppressed", false);
+            return;
+        }
+        String useCase = marketing.get();
+        java.util.Set<String> served = new java.util.HashSet<>(customers(session, useCase));
+        var data = session.services().data();
+        String rawId = null;
+        for (int index = 1; index <= 20_000 && rawId == null; index++) {
+            String candidate = String.format("C%08d", index);
+            if (served.contains(data.customerToken(candidate))) {
+                rawId = candidate;
+            }
+        }
+        if (rawId == null) {
+            node.put("suppressed", false);
+            return;
+        }
+        var objection = new io.assay.core.registry.ObjectionService(session.registryStore(), session.services().clock())
+                .add(DemoServer.STEWARD, data.customerToken(rawId), "letter received by the branch", session.requestId());
+        JsonNode answer = null;
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        do {
+            try {
+                answer = server.score(APPLICATION, useCase, new Requests.Score(Optional.of(objection.customer()), Optional.empty()));
+            } catch (AssayException e) {
+                if (e.code() != ErrorCode.NOT_FOUND) {
+                    throw e;
+                }
+            }
+            if (answer != null && answer.path("suppressed").asBoolean()) {
+                break;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        } while (System.nanoTime() < deadline);
+        boolean suppressed = answer != null && answer.path("suppressed").asBoolean();
+        output.note(String.format("   %s objects to marketing (assay objections add --customer-id %s, kept as %s): %s answers %s",
+                rawId, rawId, objection.customer(), useCase, suppressed ? "\"suppressed\" (no score, decision "
+                        + answer.path("decisionId").asText() + " logged as a suppression)" : "NOT SUPPRESSED"));
+        node.put("suppressed", suppressed);
+        node.put("suppressed_use_case", useCase);
     }
 
     /** The data plane loads routing changes within a second of their commit; the promotion was moments ago. */

@@ -60,7 +60,9 @@ public enum Permission {
     /** One decision or all about one customer (a data subject's access request): pseudonymised, but about people. */
     READ_DECISIONS("read the decision log", EnumSet.of(MLOPS, COMPLIANCE_REVIEWER, DATA_STEWARD, AUDITOR)),
     /** Removing decisions past their retention period is a data-protection duty, the data steward's. */
-    EXPIRE_DECISIONS("remove decisions past their retention period", EnumSet.of(DATA_STEWARD));
+    EXPIRE_DECISIONS("remove decisions past their retention period", EnumSet.of(DATA_STEWARD)),
+    /** Customers' objections to marketing (GDPR Art. 21): a data-protection record, the data steward's. */
+    MANAGE_OBJECTIONS("record, withdraw and list marketing objections", EnumSet.of(DATA_STEWARD));
 
     private final String description;
     private final Set<Role> roles;

@@ -44,6 +44,9 @@ public interface RegistryStore extends io.assay.core.access.UserDirectory, io.as
     /** The routings stored for a use case (an environment never routed has none). */
     List<Routing> listRouting(String useCase);
 
+    /** Every customer's marketing objection on record, by token. */
+    List<Objection> listObjections();
+
     /** Appends an event in a transaction of its own (which takes the chain's head like any writer). */
     @Override
     default AuditEvent append(io.assay.core.audit.AuditEntry entry) {

@@ -67,6 +67,13 @@ public interface RegistryTransaction extends io.assay.core.access.UserDirectory 
      */
     void saveRouting(Routing after);
 
+    Optional<Objection> findObjection(String customer);
+
+    /** @throws io.assay.core.error.AssayException ALREADY_EXISTS when the customer objects already */
+    void insertObjection(Objection objection);
+
+    void deleteObjection(String customer);
+
     /** Appends an event to the audit chain, linked to the current head. */
     AuditEvent appendAudit(AuditEntry entry);
 }

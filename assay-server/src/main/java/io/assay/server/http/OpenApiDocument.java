@@ -133,7 +133,10 @@ final class OpenApiDocument {
             ObjectNode properties = schema.putObject("properties");
             ArrayNode required = schema.putArray("required");
             for (RecordComponent component : record.getRecordComponents()) {
-                String field = SNAKE.translate(component.getName());
+                // A record that names its JSON fields itself (the business API's camelCase answer) is documented by those names.
+                com.fasterxml.jackson.annotation.JsonProperty named = component.getAccessor()
+                        .getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+                String field = named != null && !named.value().isEmpty() ? named.value() : SNAKE.translate(component.getName());
                 properties.set(field, schemaOf(component.getGenericType()));
                 if (component.getType() != Optional.class) {
                     required.add(field);

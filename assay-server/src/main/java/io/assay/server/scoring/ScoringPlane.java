@@ -32,13 +32,16 @@ public final class ScoringPlane implements AutoCloseable {
 
     private final ModelRouter router;
     private final ServingTableFeatures tables;
+    private final ObjectionsOnRecord objections;
     private final DecisionLog log;
     private final ScoringService service;
     private final ScheduledExecutorService refresher;
 
-    private ScoringPlane(ModelRouter router, ServingTableFeatures tables, DecisionLog log, ScoringService service) {
+    private ScoringPlane(ModelRouter router, ServingTableFeatures tables, ObjectionsOnRecord objections, DecisionLog log,
+                         ScoringService service) {
         this.router = router;
         this.tables = tables;
+        this.objections = objections;
         this.log = log;
         this.service = service;
         this.refresher = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -54,8 +57,9 @@ public final class ScoringPlane implements AutoCloseable {
         ModelRouter router = new ModelRouter(environment, new RegistryServingSource(store, services.artifacts()), clock);
         ServingTableFeatures tables = new ServingTableFeatures(services.data().features());
         DecisionLog log = new DecisionLog(decisionFolder(home, environment), clock);
-        ScoringService service = new ScoringService(router, tables, log, FeatureRow.RangePolicy.FLAG, clock, IdSource.random());
-        ScoringPlane plane = new ScoringPlane(router, tables, log, service);
+        ObjectionsOnRecord objections = new ObjectionsOnRecord(store);
+        ScoringService service = new ScoringService(router, tables, objections, log, FeatureRow.RangePolicy.FLAG, clock, IdSource.random());
+        ScoringPlane plane = new ScoringPlane(router, tables, objections, log, service);
         plane.refresh();
         plane.refresher.scheduleWithFixedDelay(plane::refresh, REFRESH.toMillis(), REFRESH.toMillis(), TimeUnit.MILLISECONDS);
         return plane;
@@ -70,9 +74,11 @@ public final class ScoringPlane implements AutoCloseable {
         return service;
     }
 
-    /** Loads what the routing and the serving tables say now; a failure is logged and tried again at the next round. */
+    /** Loads what the objections, the routing and the serving tables say now; a failure is logged and tried again at the next round. */
     public void refresh() {
         try {
+            // Objections first: a customer who objected before a marketing use case went live is never scored by it.
+            objections.refresh();
             router.refresh();
             tables.refresh(router.routes().keySet());
         } catch (RuntimeException e) {
