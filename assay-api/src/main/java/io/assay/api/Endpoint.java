@@ -19,9 +19,10 @@ public record Endpoint(String method, String path) {
     public Endpoint {
         requireNonNull(method, "method is null");
         requireNonNull(path, "path is null");
-        // The control plane lives under /api/; the business scoring API is versioned apart, under /v1/.
-        if (!path.startsWith("/api/") && !path.startsWith("/v1/")) {
-            throw new IllegalArgumentException("an endpoint path starts with /api/ (or /v1/ for scoring): " + path);
+        // The control plane lives under /api/; the business scoring API is versioned apart, under /v1/, and the Open
+        // Inference Protocol under the /v2/ its clients expect.
+        if (!path.startsWith("/api/") && !path.startsWith("/v1/") && !path.startsWith("/v2/")) {
+            throw new IllegalArgumentException("an endpoint path starts with /api/ (or /v1/ for scoring, /v2/ for inference): " + path);
         }
     }
 

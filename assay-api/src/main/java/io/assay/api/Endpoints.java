@@ -49,6 +49,10 @@ public final class Endpoints {
     public static final Endpoint TRAIN = post(V1 + "/runs");
     /** The business scoring API: versioned on its own, apart from the control plane's /api/v1. */
     public static final Endpoint SCORE = post("/v1/score/{use_case}");
+    /** The Open Inference Protocol's health endpoints, for probes and standard clients. */
+    public static final Endpoint INFERENCE_LIVE = get("/v2/health/live");
+    public static final Endpoint INFERENCE_READY = get("/v2/health/ready");
+    public static final Endpoint INFERENCE_MODEL_READY = get("/v2/models/{use_case}/ready");
     public static final Endpoint RUNS = get(V1 + "/runs");
     public static final Endpoint RUN = get(V1 + "/runs/{id}");
     public static final Endpoint REGISTER_RUN = post(USE_CASE_PATH + "/versions/from-run");

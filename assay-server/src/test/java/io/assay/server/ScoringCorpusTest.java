@@ -108,6 +108,21 @@ class ScoringCorpusTest {
         assertThat(answer.json().path("score").asDouble()).isBetween(0.0, 1.0);
     }
 
+    @Test
+    void probes_and_inference_clients_see_health_and_readiness_without_a_token() {
+        Http.Response live = server.http.get("/v2/health/live", null);
+        Http.Response ready = server.http.get("/v2/health/ready", null);
+        Http.Response model = server.http.get("/v2/models/" + USE_CASE + "/ready", null);
+        Http.Response unknown = server.http.get("/v2/models/unknown-use-case/ready", null);
+
+        assertThat(live.status()).isEqualTo(200);
+        assertThat(live.json().path("live").asBoolean()).isTrue();
+        assertThat(ready.status()).as(ready.body()).isEqualTo(200);
+        assertThat(ready.json().path("champions").path(USE_CASE).asInt()).isEqualTo(1);
+        assertThat(model.json().path("ready").asBoolean()).isTrue();
+        assertThat(unknown.status()).isEqualTo(404);
+    }
+
     /** The business contract: every answer has exactly these fields, the OpenAPI document says so, whatever version answers. */
     @Test
     void an_answer_has_the_shape_the_openapi_document_pins() {

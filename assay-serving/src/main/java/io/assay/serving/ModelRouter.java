@@ -29,6 +29,9 @@ public final class ModelRouter {
     private final AtomicReference<Map<String, LiveRoute>> live = new AtomicReference<>(Map.of());
     private final List<ServingAlert> alerts = new CopyOnWriteArrayList<>();
 
+    /** The use cases whose routing failed to load at the last refresh; null before the first. */
+    private volatile List<String> unserved;
+
     public ModelRouter(Environment environment, ServingSource source, Clock clock) {
         this.environment = requireNonNull(environment, "environment is null");
         this.source = requireNonNull(source, "source is null");
@@ -52,6 +55,24 @@ public final class ModelRouter {
         return live.get();
     }
 
+    /**
+     * Ready once the plan has been read and every routed version is loaded and warm: the routing
+     * a revision names is the one served (a bundle that failed leaves its use case listed).
+     */
+    public record Readiness(boolean ready, Map<String, Integer> champions, List<String> notServed) {
+        public Readiness {
+            champions = Map.copyOf(champions);
+            notServed = List.copyOf(notServed);
+        }
+    }
+
+    public Readiness readiness() {
+        List<String> notServed = unserved;
+        Map<String, Integer> champions = new java.util.TreeMap<>();
+        live.get().forEach((useCase, route) -> champions.put(useCase, route.champion().version()));
+        return new Readiness(notServed != null && notServed.isEmpty(), champions, notServed == null ? List.of("(not loaded yet)") : notServed);
+    }
+
     public List<ServingAlert> alerts() {
         return List.copyOf(alerts);
     }
@@ -66,6 +87,7 @@ public final class ModelRouter {
             route.shadows().forEach(shadow -> loaded.put(key(shadow), shadow));
         });
         Map<String, LiveRoute> after = new HashMap<>();
+        List<String> failed = new ArrayList<>();
         for (ServingSource.Planned planned : source.plan(environment)) {
             Routing routing = planned.routing();
             String useCase = routing.useCase();
@@ -88,6 +110,7 @@ public final class ModelRouter {
                         planned.marketing()));
             } catch (RuntimeException e) {
                 // Whatever the bytes do to the reader (a bad bundle, a model that will not compile), the others keep serving.
+                failed.add(useCase);
                 alerts.add(new ServingAlert(clock.instant(), useCase, "routing revision " + routing.revision() + " of " + useCase
                         + " in " + environment + " is not served: " + e.getMessage()
                         + (current == null ? "" : "; still serving revision " + current.revision())));
@@ -97,6 +120,7 @@ public final class ModelRouter {
             }
         }
         live.set(Map.copyOf(after));
+        unserved = List.copyOf(failed);
     }
 
     private ServedModel load(ServingSource.Planned planned, int version, Map<String, ServedModel> loaded) {

@@ -224,6 +224,7 @@ class ScoringServiceTest {
     @Test
     void a_bundle_whose_bytes_changed_is_not_served_the_old_routing_keeps_serving_and_an_alert_says_why() {
         route(1, 1, null, 0, List.of());
+        assertThat(service.router().readiness().ready()).isTrue();
         byte[] tampered = artifacts.get(v2).clone();
         tampered[tampered.length / 2] ^= 1;
         artifacts.put(v2, tampered);
@@ -231,6 +232,11 @@ class ScoringServiceTest {
         assertThat(service.score(CRM, customer("tok-ann")).modelVersion()).isEqualTo(1);
         assertThat(service.router().alerts()).singleElement().satisfies(alert -> assertThat(alert.message())
                 .contains("routing revision 2 of overdraft-40d in PRODUCTION is not served").contains("still serving revision 1"));
+        assertThat(service.router().readiness()).satisfies(readiness -> {
+            assertThat(readiness.ready()).as("not ready while a routed version is not served").isFalse();
+            assertThat(readiness.notServed()).containsExactly("overdraft-40d");
+            assertThat(readiness.champions()).containsEntry("overdraft-40d", 1);
+        });
     }
 
     @Test
