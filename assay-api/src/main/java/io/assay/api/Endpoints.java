@@ -50,6 +50,8 @@ public final class Endpoints {
     /** The business scoring API: versioned on its own, apart from the control plane's /api/v1. */
     public static final Endpoint SCORE = post("/v1/score/{use_case}");
     /** The Open Inference Protocol's health endpoints, for probes and standard clients. */
+    /** Prometheus's scrape of the data plane. */
+    public static final Endpoint METRICS = get("/v1/metrics");
     public static final Endpoint INFERENCE_LIVE = get("/v2/health/live");
     public static final Endpoint INFERENCE_READY = get("/v2/health/ready");
     public static final Endpoint INFERENCE_MODEL_READY = get("/v2/models/{use_case}/ready");

@@ -123,6 +123,24 @@ class ScoringCorpusTest {
         assertThat(unknown.status()).isEqualTo(404);
     }
 
+    @Test
+    void prometheus_reads_answers_refusals_and_latency_by_use_case_and_version_without_a_token() {
+        server.http.post(PATH, app, VALID);
+        server.http.post(PATH, app, features("\"NaN\"", "false"));
+        server.http.post("/v1/score/invented-" + System.nanoTime(), app, VALID);
+
+        Http.Response metrics = server.http.get("/v1/metrics", null);
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.contentType()).startsWith("text/plain");
+        assertThat(metrics.body()).containsPattern("assay_score_answers_total\\{[^}]*model_version=\"1\"[^}]*outcome=\"scored\"[^}]*"
+                        + "use_case=\"overdraft-40d\"} [1-9]")
+                .containsPattern("assay_score_refusals_total\\{code=\"INVALID_ARGUMENT\",use_case=\"overdraft-40d\"} [1-9]")
+                .containsPattern("assay_score_refusals_total\\{code=\"NOT_FOUND\",use_case=\"unrouted\"} [1-9]")
+                .contains("assay_score_duration_seconds_bucket{use_case=\"overdraft-40d\",le=\"0.001\"}")
+                .doesNotContain("invented-");
+    }
+
     /** The business contract: every answer has exactly these fields, the OpenAPI document says so, whatever version answers. */
     @Test
     void an_answer_has_the_shape_the_openapi_document_pins() {

@@ -21,15 +21,29 @@ final class ScoringRoutes {
     private ScoringRoutes() {}
 
     static List<ApiRoute> routes(ScoringService scoring, UserService users) {
+        ScoringMetrics metrics = new ScoringMetrics(scoring);
         return List.of(ApiRoute.post(Endpoints.SCORE, Permission.SCORE, "Score one customer ({\"customer\": token}, features from the "
                                 + "serving table) or given features ({\"features\": {name: value}}) with what this environment routes; the "
                                 + "decision is logged before the answer",
                         Score.class, 200, (ctx, as) -> {
-                            Score body = Bodies.read(ctx, Score.class);
-                            return scoring.score(users.activeActor(ApiServer.actorOf(ctx)),
-                                    new ScoreCall(ctx.pathParam("use_case"), body.customer(), body.features(),
-                                            body.reasons().orElse(ScoreCall.DEFAULT_REASONS)));
+                            long start = System.nanoTime();
+                            String useCase = ctx.pathParam("use_case");
+                            try {
+                                Score body = Bodies.read(ctx, Score.class);
+                                ScoreAnswer answer = scoring.score(users.activeActor(ApiServer.actorOf(ctx)), new ScoreCall(useCase,
+                                        body.customer(), body.features(), body.reasons().orElse(ScoreCall.DEFAULT_REASONS)));
+                                metrics.answered(answer, System.nanoTime() - start);
+                                return answer;
+                            } catch (RuntimeException e) {
+                                metrics.refused(useCase, e);
+                                throw e;
+                            }
                         }).returns(ScoreAnswer.class),
+                ApiRoute.get(Endpoints.METRICS, null, "The data plane's figures in the Prometheus text format; no token needed",
+                        (ctx, as) -> {
+                            ctx.status(200).contentType(ScoringMetrics.CONTENT_TYPE).result(metrics.scrape());
+                            return null;
+                        }),
                 ApiRoute.get(Endpoints.INFERENCE_LIVE, null, "Open Inference Protocol: the data plane is up; no token needed",
                         (ctx, as) -> Map.of("live", true)),
                 ApiRoute.get(Endpoints.INFERENCE_READY, null, "Open Inference Protocol: 200 once every routed version is loaded and "
