@@ -28,7 +28,8 @@ public final class Assay {
                     io.assay.cli.gates.GatesCommand.class, io.assay.cli.gates.ReproduceCommand.class, UsersCommand.class,
                     TokensCommand.class, AuditCommand.class, io.assay.cli.decisions.DecisionsCommand.class, io.assay.cli.deploy.DeployCommand.class,
                     io.assay.cli.deploy.RollbackCommand.class,
-                    io.assay.cli.objections.ObjectionsCommand.class, ServerCommand.class, CommandLine.HelpCommand.class,
+                    io.assay.cli.objections.ObjectionsCommand.class, ServerCommand.class, io.assay.cli.server.ServeCommand.class,
+                    CommandLine.HelpCommand.class,
                     picocli.AutoComplete.GenerateCompletion.class})
     static final class Root implements Runnable {
         @Mixin
@@ -52,7 +53,7 @@ public final class Assay {
         commandLine.setExecutionExceptionHandler(new ErrorHandler(environment, () -> root.options));
         commandLine.setParameterExceptionHandler(new ArgumentErrors(environment, () -> root.options));
         commandLine.registerConverter(java.time.LocalDate.class, new Dates(environment.clock()));
-        for (String localOnly : List.of("demo", "bank", "server", "generate-completion")) {
+        for (String localOnly : List.of("demo", "bank", "server", "serve", "generate-completion")) {
             withoutServerOptions(commandLine.getSubcommands().get(localOnly));
         }
         return commandLine;

@@ -41,6 +41,12 @@ public final class ServerApp implements AutoCloseable {
      */
     public static ServerApp start(ServerConfig config, DatabaseConfig databaseConfig, Path home, Optional<String> secretHex,
                                   Clock clock, String version, Consumer<String> notices) {
+        return start(config, Environment.PRODUCTION, databaseConfig, home, secretHex, clock, version, notices);
+    }
+
+    /** @param environment whose routing the data plane beside the control plane serves */
+    public static ServerApp start(ServerConfig config, Environment environment, DatabaseConfig databaseConfig, Path home,
+                                  Optional<String> secretHex, Clock clock, String version, Consumer<String> notices) {
         ProductionProfile.check(config, databaseConfig, secretHex);
         Database database = Database.open(databaseConfig);
         try {
@@ -52,8 +58,8 @@ public final class ServerApp implements AutoCloseable {
                 notices.accept("WARNING: authentication is off; every call without a token acts as " + config.localUser().orElseThrow()
                         + ". Never expose this server beyond this machine.");
             }
-            // The embedded default runs the data plane beside the control plane, serving production's routing.
-            ScoringPlane scoring = ScoringPlane.start(Environment.PRODUCTION, database.registryStore(), services, home, clock);
+            // The embedded default runs the data plane beside the control plane.
+            ScoringPlane scoring = ScoringPlane.start(environment, database.registryStore(), services, home, clock);
             try {
                 ApiServer api = ApiServer.create(config, services, scoring.service(), () -> health(database), home.resolve("tmp"),
                         version).start();

@@ -1,7 +1,9 @@
 package io.assay.testing;
 
+import io.assay.core.access.Actor;
 import io.assay.core.access.Role;
 import io.assay.core.access.TokenService;
+import io.assay.core.access.TokenSnapshot;
 import io.assay.core.access.User;
 import io.assay.core.access.UserService;
 import io.assay.core.audit.AuditEvent;
@@ -64,6 +66,26 @@ class TokenServiceTest {
         TokenService.Issued again = tokens.create("root", "crm", "crm 2", Optional.empty(), "t");
         users.deactivate("root", "crm", "t");
         assertUnauthenticated(again.secret());
+    }
+
+    @Test
+    void a_snapshot_authenticates_by_the_same_rule_and_sees_revocations_only_once_reloaded() {
+        TokenService.Issued crm = tokens.create("root", "crm", "crm", Optional.empty(), "t");
+        TokenService.Issued hour = tokens.create("dana", "dana", "laptop", Optional.of(RegistryFixtures.NOW.plusSeconds(3600)), "t");
+        TokenSnapshot before = tokens.snapshot();
+
+        assertThat(before.authenticate(crm.secret())).isEqualTo(new Actor("crm", Set.of(Role.APP)));
+        assertThat(before.authenticate(hour.secret()).name()).isEqualTo("dana");
+        for (String wrong : new String[] {null, "nonsense", crm.secret().substring(0, crm.secret().length() - 1) + "x"}) {
+            assertThatThrownBy(() -> before.authenticate(wrong))
+                    .isInstanceOfSatisfying(AssayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED));
+        }
+        tokens.revoke("root", crm.token().id(), "t");
+        assertThat(before.authenticate(crm.secret()).name()).as("an old snapshot until the next reload").isEqualTo("crm");
+        assertThatThrownBy(() -> tokens.snapshot().authenticate(crm.secret())).isInstanceOf(AssayException.class);
+        // Expiry is judged when the call comes, not when the snapshot was taken.
+        clock.advance(Duration.ofHours(2));
+        assertThatThrownBy(() -> before.authenticate(hour.secret())).isInstanceOf(AssayException.class);
     }
 
     /** A person makes their own token; an admin makes only applications' — so no one holds a secret acting as another person. */

@@ -2,7 +2,6 @@ package io.assay.cli.decisions;
 
 import io.assay.cli.CommandContext;
 import io.assay.cli.Session;
-import io.assay.core.error.AssayException;
 import io.assay.core.registry.Environment;
 import io.assay.server.scoring.ScoringPlane;
 import io.assay.serving.Decision;
@@ -38,11 +37,7 @@ public final class DecisionsCommand implements Runnable {
         String environment;
 
         Environment environment() {
-            try {
-                return Environment.valueOf(environment.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw AssayException.invalid("--env is test or production, not " + io.assay.core.common.Names.quoted(environment));
-            }
+            return io.assay.cli.EnvironmentOption.parse(environment);
         }
 
         DecisionRecords records(Session session) {

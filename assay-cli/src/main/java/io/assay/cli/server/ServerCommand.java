@@ -23,6 +23,10 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--host", description = "Interface to listen on (default: $ASSAY_SERVER_HOST or 127.0.0.1)")
     Optional<String> host;
 
+    @Option(names = "--env", defaultValue = "production", description = "Whose routing the scoring routes serve: test or production "
+            + "(default: ${DEFAULT-VALUE})")
+    String environment;
+
     @Option(names = "--profile", description = "embedded or production (default: $ASSAY_PROFILE or embedded)")
     Optional<String> profile;
 
@@ -40,7 +44,7 @@ public final class ServerCommand implements Callable<Integer> {
         var output = context.output();
         // The CLI keeps library logs quiet; a server's operator wants one line per request (method, path, status, actor, request id).
         System.setProperty("org.slf4j.simpleLogger.log.io.assay.server.access", "info");
-        ServerApp app = ServerApp.start(server, config.database(), config.home(), config.pseudonymKey(), context.environment().clock(),
+        ServerApp app = ServerApp.start(server, io.assay.cli.EnvironmentOption.parse(environment), config.database(), config.home(), config.pseudonymKey(), context.environment().clock(),
                 Optional.ofNullable(ServerCommand.class.getPackage().getImplementationVersion()).orElse("development"), output::note);
         String address = "http://" + server.host() + ":" + app.port();
         output.note("Assay server (" + server.profile().name().toLowerCase(java.util.Locale.ROOT) + " profile) on " + address

@@ -15,8 +15,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -98,17 +101,39 @@ public final class TokenService {
 
     /** The active user a presented token stands for. */
     public User authenticate(String presented) {
+        return verify(presented, store::findToken, store::findUser, clock.instant());
+    }
+
+    /**
+     * Every token and user as they are now, to authenticate with from memory: a scoring-only
+     * process reloads one each second instead of reading the database per request, so a revoked
+     * token or a deactivated user stops working within that second.
+     */
+    public TokenSnapshot snapshot() {
+        Map<String, ApiToken> tokens = new HashMap<>();
+        for (ApiToken token : store.listTokens(Optional.empty())) {
+            tokens.put(token.id(), token);
+        }
+        Map<String, User> users = new HashMap<>();
+        for (User user : store.listUsers()) {
+            users.put(user.name(), user);
+        }
+        return new TokenSnapshot(tokens, users, clock);
+    }
+
+    /** The one rule, from the database or from a snapshot: a well-formed token whose secret matches, live, of an active user. */
+    static User verify(String presented, Function<String, Optional<ApiToken>> tokens, Function<String, Optional<User>> users,
+                       Instant now) {
         Matcher parts = presented == null ? null : FORMAT.matcher(presented.strip());
         if (parts == null || !parts.matches()) {
             throw new AssayException(ErrorCode.UNAUTHENTICATED, UNAUTHENTICATED);
         }
-        Optional<ApiToken> token = store.findToken(parts.group(1));
+        Optional<ApiToken> token = tokens.apply(parts.group(1));
         byte[] presentedHash = sha256(presented.strip()).getBytes(StandardCharsets.US_ASCII);
         byte[] storedHash = token.map(t -> t.secretSha256().getBytes(StandardCharsets.US_ASCII)).orElse(new byte[64]);
         boolean matches = MessageDigest.isEqual(presentedHash, storedHash);
-        Instant now = clock.instant();
         return token.filter(t -> matches && t.isLiveAt(now))
-                .flatMap(t -> store.findUser(t.user()))
+                .flatMap(t -> users.apply(t.user()))
                 .filter(User::active)
                 .orElseThrow(() -> new AssayException(ErrorCode.UNAUTHENTICATED, UNAUTHENTICATED));
     }

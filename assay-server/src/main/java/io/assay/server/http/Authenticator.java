@@ -29,13 +29,21 @@ final class Authenticator {
         this.localUserWhenAuthOff = requireNonNull(localUserWhenAuthOff, "localUserWhenAuthOff is null");
     }
 
+    /** The token of an Authorization header, which must be present and say {@code Bearer <token>}. */
+    static String bearer(String header) {
+        if (header == null) {
+            throw new AssayException(ErrorCode.UNAUTHENTICATED, "this route needs a token: send 'Authorization: Bearer <token>'");
+        }
+        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw new AssayException(ErrorCode.UNAUTHENTICATED, "the Authorization header must be 'Bearer <token>'");
+        }
+        return header.substring(BEARER.length());
+    }
+
     User authenticate(Context ctx) {
         String header = ctx.header("Authorization");
         if (header != null) {
-            if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-                throw new AssayException(ErrorCode.UNAUTHENTICATED, "the Authorization header must be 'Bearer <token>'");
-            }
-            return tokens.authenticate(header.substring(BEARER.length()));
+            return tokens.authenticate(bearer(header));
         }
         if (localUserWhenAuthOff.isPresent()) {
             // Without tokens only this machine may call; a web page reached through another host name (DNS rebinding) may not.

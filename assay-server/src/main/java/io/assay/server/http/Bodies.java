@@ -12,11 +12,15 @@ final class Bodies {
     private Bodies() {}
 
     static <T> T read(Context ctx, Class<T> type) {
-        byte[] body = ctx.bodyAsBytes();
+        return read(ctx.bodyAsBytes(), ctx.contentType(), type);
+    }
+
+    /** The same rules for a body read by a server other than Javalin (the data plane's). */
+    static <T> T read(byte[] body, String contentType, Class<T> type) {
         if (body.length == 0) {
             throw AssayException.invalid("this request needs a JSON body: an object " + JsonRequests.fieldsOf(type));
         }
-        requireJson(ctx.contentType());
+        requireJson(contentType);
         return JsonRequests.parse(body, type);
     }
 

@@ -28,10 +28,22 @@ final class Problems {
         };
     }
 
+    /** A refusal or failure as it is sent: the status and the problem+json body. */
+    record Answer(int status, byte[] body) {
+    }
+
     static void write(Context ctx, Exception failure) {
-        AssayException error = asAssay(ctx, failure);
+        Answer answer = answer(failure, ctx.method().name(), ctx.path(), RequestIds.of(ctx));
+        if (answer.status() == 401) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"assay\"");
+        }
+        ctx.status(answer.status()).contentType(Problem.MEDIA_TYPE).result(answer.body());
+    }
+
+    /** The answer to {@code failure}, for the control plane's Javalin and the data plane's own server alike. */
+    static Answer answer(Exception failure, String method, String path, String requestId) {
+        AssayException error = asAssay(failure, method, path, requestId);
         int status = statusOf(error.code().category());
-        String requestId = RequestIds.of(ctx);
         String detail = error.getMessage();
         if (error.code().category() == ErrorCode.Category.INTERNAL && error.code() != ErrorCode.UNEXPECTED) {
             // Storage and configuration failures name tables, paths and SQL states: the log gets them, the client gets the id.
@@ -40,24 +52,21 @@ final class Problems {
         }
         Problem problem = new Problem(Problem.typeOf(error.code().name()), title(error.code().category()), status,
                 Names.printable(detail, 4000), error.code().name(), requestId);
-        if (status == 401) {
-            ctx.header("WWW-Authenticate", "Bearer realm=\"assay\"");
-        }
         try {
-            ctx.status(status).contentType(Problem.MEDIA_TYPE).result(Wire.JSON.writeValueAsBytes(problem));
+            return new Answer(status, Wire.JSON.writeValueAsBytes(problem));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            ctx.status(500).result("{\"code\":\"UNEXPECTED\"}");
+            return new Answer(500, "{\"code\":\"UNEXPECTED\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 
-    private static AssayException asAssay(Context ctx, Exception failure) {
+    private static AssayException asAssay(Exception failure, String method, String path, String requestId) {
         if (failure instanceof AssayException assay) {
             return assay;
         }
         if (failure instanceof HttpResponseException http) {
             return switch (http.getStatus()) {
                 case 413 -> new AssayException(ErrorCode.REQUEST_TOO_LARGE, "the request body is larger than this server takes");
-                case 404 -> AssayException.notFound("no such route: " + ctx.method() + " " + Names.quoted(ctx.path()));
+                case 404 -> AssayException.notFound("no such route: " + method + " " + Names.quoted(path));
                 case 400 -> AssayException.invalid(Names.printable(String.valueOf(http.getMessage()), 200));
                 default -> new AssayException(ErrorCode.UNEXPECTED, "the request failed with status " + http.getStatus());
             };
@@ -65,12 +74,12 @@ final class Problems {
         // Domain records refuse values out of their range this way (a negative sequence, a date past year 999,999,999):
         // bad input, answered as such, and logged in case it was a bug after all.
         if (failure instanceof IllegalArgumentException || failure instanceof java.time.DateTimeException) {
-            LOG.warn("request {} refused a value: {}", RequestIds.of(ctx), failure.toString());
+            LOG.warn("request {} refused a value: {}", requestId, failure.toString());
             return AssayException.invalid(Names.printable(String.valueOf(failure.getMessage()), 300));
         }
         // Unexpected failures are logged with their cause; the client gets only the request id, never internals.
-        LOG.error("request {} failed", RequestIds.of(ctx), failure);
-        return new AssayException(ErrorCode.UNEXPECTED, "unexpected failure; the server log has it under request id " + RequestIds.of(ctx));
+        LOG.error("request {} failed", requestId, failure);
+        return new AssayException(ErrorCode.UNEXPECTED, "unexpected failure; the server log has it under request id " + requestId);
     }
 
     private static String title(ErrorCode.Category category) {

@@ -21,11 +21,15 @@ final class RequestIds {
     static String of(Context ctx) {
         String id = ctx.attribute(ATTRIBUTE);
         if (id == null) {
-            String sent = ctx.header(HEADER);
-            id = sent != null && PLAIN.matcher(sent).matches() ? sent : IDS.next("req");
+            id = accepted(ctx.header(HEADER));
             ctx.attribute(ATTRIBUTE, id);
             ctx.header(HEADER, id);
         }
         return id;
+    }
+
+    /** The id a client sent, if it is short and plain; otherwise a new one. */
+    static String accepted(String sent) {
+        return sent != null && PLAIN.matcher(sent).matches() ? sent : IDS.next("req");
     }
 }

@@ -1,5 +1,8 @@
 package io.assay.server.scoring;
 
+import io.assay.core.access.Actor;
+import io.assay.core.access.TokenService;
+import io.assay.core.access.TokenSnapshot;
 import io.assay.core.common.IdSource;
 import io.assay.core.registry.Environment;
 import io.assay.server.local.Services;
@@ -23,8 +26,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * The data plane of one environment, composed: the routing and the serving tables refreshed in the
  * background (a routing change takes effect within {@link #REFRESH}), the decision log in the
- * home, and the scoring service requests go to. The request path reads only memory and appends
- * to the log.
+ * home, the tokens callers authenticate with, and the scoring service requests go to. The request
+ * path reads only memory and appends to the log.
  */
 public final class ScoringPlane implements AutoCloseable {
     public static final Duration REFRESH = Duration.ofSeconds(1);
@@ -36,14 +39,19 @@ public final class ScoringPlane implements AutoCloseable {
     private final DecisionLog log;
     private final ScoringService service;
     private final ScheduledExecutorService refresher;
+    private final TokenService tokenService;
+    private volatile TokenSnapshot tokens;
 
     private ScoringPlane(ModelRouter router, ServingTableFeatures tables, ObjectionsOnRecord objections, DecisionLog log,
-                         ScoringService service) {
+                         ScoringService service, TokenService tokenService) {
         this.router = router;
         this.tables = tables;
         this.objections = objections;
         this.log = log;
         this.service = service;
+        this.tokenService = tokenService;
+        // The first snapshot is taken before the plane serves, so a token made before the start works at once.
+        this.tokens = tokenService.snapshot();
         this.refresher = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "assay-serving-refresh");
             thread.setDaemon(true);
@@ -59,7 +67,7 @@ public final class ScoringPlane implements AutoCloseable {
         DecisionLog log = new DecisionLog(decisionFolder(home, environment), clock);
         ObjectionsOnRecord objections = new ObjectionsOnRecord(store);
         ScoringService service = new ScoringService(router, tables, objections, log, FeatureRow.RangePolicy.FLAG, clock, IdSource.random());
-        ScoringPlane plane = new ScoringPlane(router, tables, objections, log, service);
+        ScoringPlane plane = new ScoringPlane(router, tables, objections, log, service, services.tokens());
         plane.refresh();
         plane.refresher.scheduleWithFixedDelay(plane::refresh, REFRESH.toMillis(), REFRESH.toMillis(), TimeUnit.MILLISECONDS);
         return plane;
@@ -74,11 +82,20 @@ public final class ScoringPlane implements AutoCloseable {
         return service;
     }
 
+    /**
+     * The caller behind a presented token, from the snapshot of tokens and users taken at the last
+     * refresh: no database read per request, and a revoked token stops working within {@link #REFRESH}.
+     */
+    public Actor authenticate(String presented) {
+        return tokens.authenticate(presented);
+    }
+
     /** Loads what the objections, the routing and the serving tables say now; a failure is logged and tried again at the next round. */
     public void refresh() {
         try {
             // Objections first: a customer who objected before a marketing use case went live is never scored by it.
             objections.refresh();
+            tokens = tokenService.snapshot();
             router.refresh();
             tables.refresh(router.routes().keySet());
         } catch (RuntimeException e) {
