@@ -65,11 +65,16 @@ final class BankModel {
     }
 
     static Booster train(int rowCount, long seed, int threads) throws XGBoostError {
+        return train(rowCount, seed, threads, TREES);
+    }
+
+    /** The same model with another number of trees (the serving benchmark's smaller sizes). */
+    static Booster train(int rowCount, long seed, int threads, int trees) throws XGBoostError {
         float[] rows = rows(rowCount, seed);
         DMatrix train = matrix(rows, rowCount);
         try {
             train.setLabel(labels(rows, rowCount, seed + 1));
-            return XGBoost.train(train, params(threads), TREES, new HashMap<>(), null, null);
+            return XGBoost.train(train, params(threads), trees, new HashMap<>(), null, null);
         } finally {
             train.dispose();
         }

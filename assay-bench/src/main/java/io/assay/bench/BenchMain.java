@@ -14,12 +14,13 @@ public final class BenchMain {
             case "ingest-once" -> IngestOnce.main(rest);
             case "registry" -> RegistryBenchmark.main(rest);
             case "server" -> ServerBenchmark.main(rest);
+            case "serving" -> ServingBenchmark.main(rest);
             case "features" -> FeatureBenchmark.main(rest);
             case "scoring" -> ScoringBenchmark.main(rest);
             case "training" -> TrainingBenchmark.main(rest);
             case "trainset-once", "peer-once" -> TrainsetOnce.main(which, rest);
             default -> {
-                System.err.println("usage: bench data [--rows N] [--runs N] | registry [--transitions N] [--events N] [--runs N] | server [--requests N] [--clients N] [--runs N] | features [--customers N,N] [--runs N] [--work DIR] | scoring [--train-rows N] [--check-rows N] [--iterations N] | ingest-once FILE DATE");
+                System.err.println("usage: bench data [--rows N] [--runs N] | registry [--transitions N] [--events N] [--runs N] | server [--seconds N] [--connections N] [--runs N] | serving --floor BINARY [--trees N] [--seconds N] [--runs N] | features [--customers N,N] [--runs N] [--work DIR] | scoring [--train-rows N] [--check-rows N] [--iterations N] | ingest-once FILE DATE");
                 System.exit(2);
             }
         }

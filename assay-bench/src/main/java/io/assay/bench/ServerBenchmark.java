@@ -20,8 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The REST API's read path beside a bare Javalin handler, measured in the same run with the same
@@ -36,15 +34,8 @@ final class ServerBenchmark {
              "signature": {"output": "p", "features": [{"name": "x", "type": "NUMERIC"}]},
              "provenance": {"run_id": "bench", "seed": 1},
              "metrics": [{"metric": "auc", "at_least": 0.7}]}""";
-    private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
-    private static final Pattern P99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)");
-    private static final Pattern ERRORS = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
 
     private ServerBenchmark() {}
-
-    /** What one wrk run measured. */
-    private record Load(double requestsPerSecond, double p99Millis) {
-    }
 
     public static void main(String[] args) throws Exception {
         int seconds = intArgument(args, "--seconds", 5);
@@ -69,68 +60,27 @@ final class ServerBenchmark {
                 String versionUrl = url + "/api/v1/use-cases/bench/versions/1";
                 String healthUrl = url + "/api/v1/health";
                 // Warm-up: the JIT compiles both paths before anything is measured.
-                wrk(bareUrl, null, seconds, connections);
-                wrk(versionUrl, auditorToken, seconds, connections);
-                List<Load> peer = new ArrayList<>();
-                List<Load> health = new ArrayList<>();
-                List<Load> version = new ArrayList<>();
+                Wrk.run(bareUrl, null, null, seconds, connections);
+                Wrk.run(versionUrl, auditorToken, null, seconds, connections);
+                List<Wrk.Load> peer = new ArrayList<>();
+                List<Wrk.Load> health = new ArrayList<>();
+                List<Wrk.Load> version = new ArrayList<>();
                 for (int i = 0; i < runs; i++) {
-                    peer.add(wrk(bareUrl, null, seconds, connections));
-                    health.add(wrk(healthUrl, null, seconds, connections));
-                    version.add(wrk(versionUrl, auditorToken, seconds, connections));
+                    peer.add(Wrk.run(bareUrl, null, null, seconds, connections));
+                    health.add(Wrk.run(healthUrl, null, null, seconds, connections));
+                    version.add(Wrk.run(versionUrl, auditorToken, null, seconds, connections));
                 }
-                print("peer        bare Javalin handler, the same " + answer.length + "-byte answer", peer);
-                print("health      GET /api/v1/health (public; checks the database answers)", health);
-                print("version     GET /api/v1/use-cases/bench/versions/1 with a bearer token", version);
+                Wrk.print("peer        bare Javalin handler, the same " + answer.length + "-byte answer", peer);
+                Wrk.print("health      GET /api/v1/health (public; checks the database answers)", health);
+                Wrk.print("version     GET /api/v1/use-cases/bench/versions/1 with a bearer token", version);
                 System.out.printf("ratio       the bare handler's rate / the version read's = %.1fx%n",
-                        median(peer, Load::requestsPerSecond) / median(version, Load::requestsPerSecond));
+                        Wrk.median(peer, Wrk.Load::requestsPerSecond) / Wrk.median(version, Wrk.Load::requestsPerSecond));
             } finally {
                 bare.stop();
             }
         } finally {
             DurableFiles.deleteRecursively(home);
         }
-    }
-
-    private static void print(String what, List<Load> loads) {
-        System.out.printf("%s: %,.0f requests/s median (runs %s), p99 latency %.2f ms median%n", what,
-                median(loads, Load::requestsPerSecond), loads.stream().map(l -> String.format("%,.0f", l.requestsPerSecond())).toList(),
-                median(loads, Load::p99Millis));
-    }
-
-    private static double median(List<Load> loads, java.util.function.ToDoubleFunction<Load> figure) {
-        double[] values = loads.stream().mapToDouble(figure).sorted().toArray();
-        return values.length % 2 == 1 ? values[values.length / 2] : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
-    }
-
-    /** One run of wrk against {@code url}; every answer must be a 2xx, or the run does not count. */
-    private static Load wrk(String url, String token, int seconds, int connections) throws Exception {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency"));
-        if (token != null) {
-            command.addAll(List.of("-H", "Authorization: Bearer " + token));
-        }
-        command.add(url);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("wrk failed: " + output);
-        }
-        Matcher errors = ERRORS.matcher(output);
-        if (errors.find()) {
-            throw new IllegalStateException(url + " answered " + errors.group(1) + " requests with an error:\n" + output);
-        }
-        Matcher rate = RATE.matcher(output);
-        Matcher p99 = P99.matcher(output);
-        if (!rate.find() || !p99.find()) {
-            throw new IllegalStateException("wrk printed no rate or latency:\n" + output);
-        }
-        double latency = Double.parseDouble(p99.group(1));
-        double millis = switch (p99.group(2)) {
-            case "us" -> latency / 1000;
-            case "s" -> latency * 1000;
-            default -> latency;
-        };
-        return new Load(Double.parseDouble(rate.group(1)), millis);
     }
 
     /** A use case with one version, and an auditor's token to read it with. */

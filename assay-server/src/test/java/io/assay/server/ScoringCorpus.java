@@ -8,9 +8,7 @@ import io.assay.core.access.TokenService;
 import io.assay.core.registry.ArtifactRef;
 import io.assay.core.registry.ArtifactStore;
 import io.assay.core.registry.Environment;
-import io.assay.core.registry.ModelVersion;
 import io.assay.core.registry.RiskTier;
-import io.assay.core.registry.Routing;
 import io.assay.server.scoring.ScoringPlane;
 import io.assay.serving.Bundles;
 import io.assay.serving.DecisionLog;
@@ -30,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,14 +75,7 @@ abstract class ScoringCorpus {
             revoked = issued.secret();
             ArtifactRef bundle = store(new FileArtifactStore(home.resolve("artifacts")), Bundles.overdraft(-0.9));
             RegistryFixtures.seed(database.registryStore(), RegistryFixtures.useCase(USE_CASE, RiskTier.HIGH, List.of("metrics")));
-            Instant now = Instant.now();
-            database.registryStore().inTransaction(tx -> {
-                tx.insertVersion(ModelVersion.draft(USE_CASE, 1, "dana", bundle, RegistryFixtures.signature(), RegistryFixtures.provenance(),
-                        RegistryFixtures.metricSpec(), Optional.empty(), now));
-                tx.saveRouting(new Routing(USE_CASE, Environment.PRODUCTION, Optional.of(1), Optional.empty(), 0, List.of(), 1, "mo", now,
-                        "champion v1"));
-                return null;
-            });
+            RegistryFixtures.routedInProduction(database.registryStore(), USE_CASE, bundle);
         }
         scoringPort = startDataPlane();
         scoring = new Http(scoringPort);

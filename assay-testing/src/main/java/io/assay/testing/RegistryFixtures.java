@@ -67,6 +67,20 @@ public final class RegistryFixtures {
     }
 
     /** Stores {@link #people()} and {@code useCase} in one transaction. */
+    /**
+     * A version 1 of {@code useCase} stored with {@code bundle} and routed as production's champion,
+     * as training and the lifecycle leave it, for tests of the data plane.
+     */
+    public static void routedInProduction(RegistryStore store, String useCase, ArtifactRef bundle) {
+        Instant now = Instant.now();
+        store.inTransaction(tx -> {
+            tx.insertVersion(ModelVersion.draft(useCase, 1, "dana", bundle, signature(), provenance(), metricSpec(), Optional.empty(), now));
+            tx.saveRouting(new io.assay.core.registry.Routing(useCase, io.assay.core.registry.Environment.PRODUCTION, Optional.of(1),
+                    Optional.empty(), 0, List.of(), 1, "mo", now, "champion v1"));
+            return null;
+        });
+    }
+
     public static void seed(RegistryStore store, UseCase useCase) {
         store.inTransaction(tx -> {
             people().forEach(tx::insertUser);
