@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run one environment's scoring API alone (POST /v1/score/{use_case}, the Open Inference Protocol's health routes, "
@@ -48,12 +47,7 @@ public final class ServeCommand implements Callable<Integer> {
         output.note("  Score: POST " + address + "/v1/score/{use_case} with an APP token   ready: " + address + "/v2/health/ready");
         output.note("  Stop with Ctrl-C or SIGTERM: the requests in flight are answered first (up to "
                 + ServingApp.DRAIN.toSeconds() + " s).");
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
-            stopped.countDown();
-        }, "assay-serve-shutdown"));
-        stopped.await();
+        UntilStopped.run(app, "assay-serve-shutdown");
         return 0;
     }
 }

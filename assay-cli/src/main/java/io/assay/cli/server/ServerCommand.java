@@ -9,7 +9,6 @@ import picocli.CommandLine.Option;
 
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 @Command(name = "server", mixinStandardHelpOptions = true,
         description = "Run the REST API (/api/v1) on this home until stopped (Ctrl-C). On an embedded home's first start it writes "
@@ -51,12 +50,7 @@ public final class ServerCommand implements Callable<Integer> {
                 + " over " + config.database().describe());
         output.note("  API description: " + address + "/api/v1/openapi.json   health: " + address + "/api/v1/health");
         output.note("  Use it from the CLI with --server " + address + " and ASSAY_TOKEN set to your token. Stop with Ctrl-C.");
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
-            stopped.countDown();
-        }, "assay-server-shutdown"));
-        stopped.await();
+        UntilStopped.run(app, "assay-server-shutdown");
         return 0;
     }
 }

@@ -83,7 +83,7 @@ public final class ScoringServer implements AutoCloseable {
             } catch (Exception ignored) {
                 // already failing
             }
-            if (e instanceof java.io.IOException && e.getCause() instanceof java.net.BindException || e instanceof java.net.BindException) {
+            if (ApiServer.causedBy(e, java.net.BindException.class)) {
                 throw new AssayException(ErrorCode.CONFIGURATION, "port " + port + " on " + host + " is in use (another server, or an "
                         + "earlier Assay still running); stop it, or choose another port with --port");
             }
