@@ -11,14 +11,27 @@ import java.util.Arrays;
  * to float32 and added in tree order in float32: summing 300 trees in float32 moves a value by
  * up to a few 1e-6, so summing otherwise would differ from XGBoost by that much. The bias is
  * XGBoost's last column, the base margin plus every tree's expected value, as XGBoost computes it.
+ *
+ * <p>Each tree is explained by {@link QuadratureShap}, linear in its size, or, when it has a split
+ * child without cover (the one case that form cannot divide by), by {@link TreeShapWalk}.
  */
 final class TreeShapExplainer implements Explainer {
     private final ShapForest forest;
+    private final QuadratureShap quadrature;
+    private final boolean walkOnly;
     private final ThreadLocal<Scratch> scratch;
 
     TreeShapExplainer(ShapForest forest) {
+        this(forest, false);
+    }
+
+    /** With {@code walkOnly}, every tree by the walk: tests hold the two ways to the same values. */
+    TreeShapExplainer(ShapForest forest, boolean walkOnly) {
         this.forest = forest;
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(new TreeShapWalk(forest), new float[forest.featureCount]));
+        this.quadrature = new QuadratureShap(forest);
+        this.walkOnly = walkOnly;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(new TreeShapWalk(forest), quadrature.scratch(),
+                new float[forest.featureCount], new double[forest.featureCount]));
     }
 
     @Override
@@ -39,8 +52,17 @@ final class TreeShapExplainer implements Explainer {
         Scratch mine = scratch.get();
         float[] phi = mine.phi();
         Arrays.fill(phi, 0.0f);
+        double[] treePhi = mine.treePhi();
         for (int t = 0; t < forest.treeCount; t++) {
-            mine.walk().addTree(t, row, phi);
+            if (walkOnly || !quadrature.explains(t)) {
+                mine.walk().addTree(t, row, phi);
+                continue;
+            }
+            quadrature.addTree(t, row, mine.sums(), treePhi);
+            for (int f : forest.treeFeatures[t]) {
+                phi[f] += (float) treePhi[f];
+                treePhi[f] = 0.0;
+            }
         }
         for (int f = 0; f < features; f++) {
             out[f] = phi[f];
@@ -48,6 +70,6 @@ final class TreeShapExplainer implements Explainer {
         out[features] = forest.bias;
     }
 
-    private record Scratch(TreeShapWalk walk, float[] phi) {
+    private record Scratch(TreeShapWalk walk, QuadratureShap.Scratch sums, float[] phi, double[] treePhi) {
     }
 }

@@ -36,6 +36,11 @@ public final class XGBoostJson {
     }
 
     public static TreeEnsemble read(byte[] bytes, ModelLimits limits) {
+        return new TreeEnsemble(checked(bytes, limits));
+    }
+
+    /** The model in {@code bytes}, read and checked: what {@link TreeEnsemble} and the explainers are built from. */
+    static CheckedModel checked(byte[] bytes, ModelLimits limits) {
         if (bytes == null || bytes.length == 0) {
             throw AssayException.invalid("the model file is empty");
         }
@@ -59,7 +64,7 @@ public final class XGBoostJson {
             // A byte array cannot fail to be read; anything else is a bug worth seeing.
             throw new UncheckedIOException(unexpected);
         }
-        return new TreeEnsemble(ModelChecks.check(parsed, limits));
+        return ModelChecks.check(parsed, limits);
     }
 
     /** Files that are models, but not in a form read here: say what they look like and how to get JSON. */

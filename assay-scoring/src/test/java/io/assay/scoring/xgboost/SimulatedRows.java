@@ -36,6 +36,15 @@ record SimulatedRows(int rowCount, int featureCount, float[] values, float[] lab
         return new SimulatedRows(rowCount, features, values, labels);
     }
 
+    /** The same rows and labels with only the first {@code columns} features. */
+    SimulatedRows firstColumns(int columns) {
+        float[] kept = new float[rowCount * columns];
+        for (int r = 0; r < rowCount; r++) {
+            System.arraycopy(values, r * featureCount, kept, r * columns, columns);
+        }
+        return new SimulatedRows(rowCount, columns, kept, labels);
+    }
+
     float[] row(int r) {
         float[] row = new float[featureCount];
         System.arraycopy(values, r * featureCount, row, 0, featureCount);
