@@ -18,6 +18,7 @@ import io.assay.scoring.bundle.ModelFormat;
 import io.assay.scoring.bundle.ReferenceProfile;
 import io.assay.server.http.ScoringServer;
 import io.assay.serving.DecisionLog;
+import io.assay.serving.DecisionSink;
 import io.assay.serving.FeatureRow;
 import io.assay.serving.MarketingObjections;
 import io.assay.serving.ModelRouter;
@@ -45,7 +46,7 @@ import java.util.Set;
  * answering a fixed response (the floor of what any HTTP server can do here), and a bare Javalin
  * handler answering a constant. Assay's side is the scoring-only process's server and data plane
  * as {@code assay serve} composes them — token check, features from the in-memory serving table,
- * the compiled scorer, reasons, the decision log (group fsync on) — over an XGBoost model of
+ * the compiled scorer, reasons, the decision log (group fsync on; and once more without it) — over an XGBoost model of
  * BankModel's kind. Runs alternate, and medians are reported.
  */
 final class ServingBenchmark {
@@ -72,7 +73,8 @@ final class ServingBenchmark {
         Map<String, ObjectNode> customers = customers();
         Path script = Files.writeString(work.resolve("score.lua"), lua(""));
         Path noReasons = Files.writeString(work.resolve("score-no-reasons.lua"), lua(",\"reasons\":0"));
-        try (Assay assay = Assay.start(work.resolve("decisions"), bundle, customers)) {
+        try (Assay assay = Assay.start(work.resolve("decisions"), bundle, customers, true);
+                Assay unlogged = Assay.start(work.resolve("unlogged"), bundle, customers, false)) {
             String answer = new String(sampleAnswer(assay.port()), StandardCharsets.UTF_8);
             int floorPort = freePort();
             Process floor = new ProcessBuilder(floorBinary, String.valueOf(floorPort), String.valueOf(Runtime.getRuntime().availableProcessors()),
@@ -86,23 +88,28 @@ final class ServingBenchmark {
                 String floorUrl = "http://127.0.0.1:" + floorPort + "/v1/score/" + USE_CASE;
                 String bareUrl = "http://127.0.0.1:" + bare.port() + "/v1/score/" + USE_CASE;
                 String assayUrl = "http://127.0.0.1:" + assay.port() + "/v1/score/" + USE_CASE;
+                String unloggedUrl = "http://127.0.0.1:" + unlogged.port() + "/v1/score/" + USE_CASE;
                 // Warm-up: the JIT compiles every path before anything is measured.
                 Wrk.run(bareUrl, null, script, seconds, connections);
                 Wrk.run(assayUrl, TOKEN, script, seconds, connections);
+                Wrk.run(unloggedUrl, TOKEN, script, seconds, connections);
                 List<Wrk.Load> c = new ArrayList<>();
                 List<Wrk.Load> javalin = new ArrayList<>();
                 List<Wrk.Load> reasons = new ArrayList<>();
                 List<Wrk.Load> plain = new ArrayList<>();
+                List<Wrk.Load> noLog = new ArrayList<>();
                 for (int i = 0; i < runs; i++) {
                     c.add(Wrk.run(floorUrl, null, script, seconds, connections));
                     javalin.add(Wrk.run(bareUrl, null, script, seconds, connections));
                     reasons.add(Wrk.run(assayUrl, TOKEN, script, seconds, connections));
                     plain.add(Wrk.run(assayUrl, TOKEN, noReasons, seconds, connections));
+                    noLog.add(Wrk.run(unloggedUrl, TOKEN, script, seconds, connections));
                 }
                 Wrk.print("C floor     epoll, a fixed " + answer.length() + "-byte answer", c);
                 Wrk.print("Javalin     a bare handler, the same answer", javalin);
                 Wrk.print("Assay       POST /v1/score/" + USE_CASE + " by customer token, 3 reasons", reasons);
                 Wrk.print("Assay       the same, \"reasons\": 0", plain);
+                Wrk.print("Assay       3 reasons, no decision log (a sink that keeps nothing)", noLog);
                 double floorRate = Wrk.median(c, Wrk.Load::requestsPerSecond);
                 double withReasons = Wrk.median(reasons, Wrk.Load::requestsPerSecond);
                 double withoutReasons = Wrk.median(plain, Wrk.Load::requestsPerSecond);
@@ -110,6 +117,9 @@ final class ServingBenchmark {
                         withReasons / Wrk.median(javalin, Wrk.Load::requestsPerSecond));
                 System.out.printf("reasons     cost %.1f µs a decision (1/rate with minus 1/rate without, 2 cores)%n",
                         (1 / withReasons - 1 / withoutReasons) * 1e6 * Runtime.getRuntime().availableProcessors());
+                double unloggedRate = Wrk.median(noLog, Wrk.Load::requestsPerSecond);
+                System.out.printf("log         cost %.1f µs a decision (1/rate with minus 1/rate without, 2 cores)%n",
+                        (1 / withReasons - 1 / unloggedRate) * 1e6 * Runtime.getRuntime().availableProcessors());
                 System.out.printf("log         %,d decisions appended in %s (group fsync every %d ms)%n", assay.decisions(),
                         work.resolve("decisions"), DecisionLog.DEFAULT_GROUP_SYNC.toMillis());
             } finally {
@@ -122,8 +132,9 @@ final class ServingBenchmark {
     }
 
     /** The scoring-only process's parts, as {@code assay serve} composes them, over the benchmark's model and customers. */
+    /** {@code log} is null where decisions go to a sink that keeps nothing. */
     private record Assay(ScoringServer server, ScoringService service, DecisionLog log, Path folder) implements AutoCloseable {
-        static Assay start(Path folder, byte[] bundle, Map<String, ObjectNode> customers) {
+        static Assay start(Path folder, byte[] bundle, Map<String, ObjectNode> customers, boolean logged) {
             String sha = ModelBundle.sha256(bundle);
             Routing routing = new Routing(USE_CASE, Environment.PRODUCTION, Optional.of(1), Optional.empty(), 0, List.of(), 1, "mo",
                     Instant.now(), "champion v1");
@@ -141,9 +152,10 @@ final class ServingBenchmark {
             Clock clock = Clock.systemUTC();
             ModelRouter router = new ModelRouter(Environment.PRODUCTION, source, clock);
             router.refresh();
-            DecisionLog log = new DecisionLog(folder, clock);
+            DecisionLog log = logged ? new DecisionLog(folder, clock) : null;
+            DecisionSink sink = logged ? log : decision -> { };
             ScoringService service = new ScoringService(router, (useCase, customer) -> Optional.ofNullable(customers.get(customer)),
-                    MarketingObjections.NONE, log, FeatureRow.RangePolicy.FLAG, clock, IdSource.random());
+                    MarketingObjections.NONE, sink, FeatureRow.RangePolicy.FLAG, clock, IdSource.random());
             Actor application = new Actor("crm", Set.of(Role.APP));
             ScoringServer server = ScoringServer.start("127.0.0.1", 0, 1 << 20, service, presented -> {
                 if (!presented.equals(TOKEN)) {
@@ -172,7 +184,9 @@ final class ServingBenchmark {
         public void close() {
             server.close();
             service.close();
-            log.close();
+            if (log != null) {
+                log.close();
+            }
         }
     }
 

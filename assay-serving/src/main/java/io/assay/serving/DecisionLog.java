@@ -35,7 +35,7 @@ import static java.util.Objects.requireNonNull;
  * loses no decision it answered; fsync runs in groups every {@code groupSync}, so a power loss
  * costs at most that window, and no request waits for the disk.
  */
-public final class DecisionLog implements AutoCloseable {
+public final class DecisionLog implements DecisionSink, AutoCloseable {
     public static final Duration DEFAULT_GROUP_SYNC = Duration.ofMillis(10);
     public static final long DEFAULT_ROLL_BYTES = 64L << 20;
     static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
@@ -81,6 +81,7 @@ public final class DecisionLog implements AutoCloseable {
      *
      * @throws AssayException STORAGE_FAILURE when it cannot be written: then the decision must not be answered
      */
+    @Override
     public void append(Decision decision) {
         byte[] line;
         try {

@@ -32,7 +32,7 @@ public final class ScoringService implements AutoCloseable {
     private final ModelRouter router;
     private final CustomerFeatures customers;
     private final MarketingObjections objections;
-    private final DecisionLog log;
+    private final DecisionSink log;
     private final FeatureRow.RangePolicy rangePolicy;
     private final Clock clock;
     private final IdSource ids;
@@ -40,12 +40,12 @@ public final class ScoringService implements AutoCloseable {
     private final AtomicLong shadowsSkipped = new AtomicLong();
     private final AtomicLong suppressions = new AtomicLong();
 
-    public ScoringService(ModelRouter router, CustomerFeatures customers, DecisionLog log, FeatureRow.RangePolicy rangePolicy, Clock clock,
+    public ScoringService(ModelRouter router, CustomerFeatures customers, DecisionSink log, FeatureRow.RangePolicy rangePolicy, Clock clock,
                           IdSource ids) {
         this(router, customers, MarketingObjections.NONE, log, rangePolicy, clock, ids);
     }
 
-    public ScoringService(ModelRouter router, CustomerFeatures customers, MarketingObjections objections, DecisionLog log,
+    public ScoringService(ModelRouter router, CustomerFeatures customers, MarketingObjections objections, DecisionSink log,
                           FeatureRow.RangePolicy rangePolicy, Clock clock, IdSource ids) {
         this.router = requireNonNull(router, "router is null");
         this.customers = requireNonNull(customers, "customers is null");
