@@ -55,6 +55,8 @@ public final class Endpoints {
     public static final Endpoint INFERENCE_LIVE = get("/v2/health/live");
     public static final Endpoint INFERENCE_READY = get("/v2/health/ready");
     public static final Endpoint INFERENCE_MODEL_READY = get("/v2/models/{use_case}/ready");
+    public static final Endpoint INFERENCE_MODEL = get("/v2/models/{use_case}");
+    public static final Endpoint INFER = post("/v2/models/{use_case}/infer");
     public static final Endpoint RUNS = get(V1 + "/runs");
     public static final Endpoint RUN = get(V1 + "/runs/{id}");
     public static final Endpoint REGISTER_RUN = post(USE_CASE_PATH + "/versions/from-run");

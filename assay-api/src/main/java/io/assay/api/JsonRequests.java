@@ -186,7 +186,7 @@ public final class JsonRequests {
     }
 
     /** A value as the client sent it, in a few words and never long. */
-    static String describe(JsonNode node) {
+    public static String describe(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return "nothing";
         }

@@ -19,6 +19,8 @@ final class ExampleBodies {
             Map.entry(Requests.Promote.class, "{\"replaces\":\"none\"}"),
             Map.entry(Requests.Retire.class, "{\"reason\":\"r\"}"),
             Map.entry(Requests.SetRouting.class, "{\"champion\":1,\"canary\":2,\"canary_percent\":10,\"shadows\":[3],\"expected_revision\":1}"),
+            Map.entry(io.assay.api.Inference.Request.class, "{\"inputs\":[{\"name\":\"customer\",\"shape\":[1],\"datatype\":\"BYTES\","
+                    + "\"data\":[\"tok-1\"]}]}"),
             Map.entry(Requests.AddUser.class, "{\"name\":\"fuzz.user\",\"roles\":[\"MLOPS\"]}"),
             Map.entry(Requests.SetRoles.class, "{\"roles\":[\"MLOPS\"]}"),
             Map.entry(Requests.CreateToken.class, "{\"user\":\"mlops\",\"label\":\"l\",\"expires\":\"2027-01-31\"}"),

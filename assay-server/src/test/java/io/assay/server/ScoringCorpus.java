@@ -50,6 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class ScoringCorpus {
     private static final String USE_CASE = "overdraft-40d";
     private static final String PATH = "/v1/score/" + USE_CASE;
+    private static final String INFER_MODEL = "/v2/models/" + USE_CASE;
     private static final String VALID = "{\"features\":{\"balance_now\":-400.0,\"is_student\":false}}";
     /** Strict JSON: a bare NaN or Infinity in an answer fails to parse here. */
     private static final ObjectMapper STRICT = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -147,6 +148,97 @@ abstract class ScoringCorpus {
                 .containsPattern("assay_score_refusals_total\\{code=\"NOT_FOUND\",use_case=\"unrouted\"} [1-9]")
                 .contains("assay_score_duration_seconds_bucket{use_case=\"overdraft-40d\",le=\"0.001\"}")
                 .doesNotContain("invented-");
+    }
+
+    /** The Open Inference Protocol's model metadata: what a standard client reads before it sends tensors. */
+    @Test
+    void an_inference_client_reads_the_models_inputs_and_outputs_with_an_application_token() {
+        Http.Response metadata = scoring.get(INFER_MODEL, app);
+        Http.Response anonymous = scoring.get(INFER_MODEL, null);
+
+        assertThat(metadata.status()).as(metadata.body()).isEqualTo(200);
+        assertThat(metadata.json().path("name").asText()).isEqualTo(USE_CASE);
+        assertThat(metadata.json().path("versions")).extracting(JsonNode::asText).containsExactly("1");
+        assertThat(metadata.json().path("inputs")).extracting(input -> input.path("name").asText() + ":" + input.path("datatype").asText())
+                .containsExactly("balance_now:FP32", "is_student:BOOL");
+        assertThat(metadata.json().path("outputs")).extracting(output -> output.path("name").asText()).contains("score", "model_version",
+                "decision_id", "suppressed");
+        assertThat(anonymous.status()).isEqualTo(401);
+    }
+
+    /** The protocol's own example request (its specification's input0/input1 tensors): refused with the protocol's error field. */
+    @Test
+    void the_protocols_example_request_is_refused_with_the_protocols_error_field_naming_what_does_not_fit() {
+        Http.Response answer = scoring.post(INFER_MODEL + "/infer", app, """
+                {"id" : "42", "inputs" : [
+                  {"name" : "input0", "shape" : [ 2, 2 ], "datatype" : "UINT32", "data" : [ 1, 2, 3, 4 ]},
+                  {"name" : "input1", "shape" : [ 3 ], "datatype" : "BOOL", "data" : [ true ]}],
+                 "outputs" : [ {"name" : "output0"} ]}""");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.json().path("error").asText()).contains("output0");
+        assertThat(answer.json().path("code").asText()).isEqualTo("INVALID_ARGUMENT");
+    }
+
+    /** The protocol's example shape with this model's inputs: one tensor per feature, each row a logged decision. */
+    @Test
+    void rows_sent_as_one_tensor_per_feature_are_scored_as_the_business_api_scores_them() throws IOException {
+        long before = decisionLines();
+        Http.Response answer = scoring.post(INFER_MODEL + "/infer", app, """
+                {"id" : "42", "inputs" : [
+                  {"name" : "balance_now", "shape" : [ 2 ], "datatype" : "FP32", "data" : [ -400.0, 1200.0 ]},
+                  {"name" : "is_student", "shape" : [ 2 ], "datatype" : "BOOL", "data" : [ false, true ]}]}""");
+        Http.Response single = scoring.post(PATH, app, VALID);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode body = answer.json();
+        assertThat(body.path("id").asText()).isEqualTo("42");
+        assertThat(body.path("model_name").asText()).isEqualTo(USE_CASE);
+        assertThat(body.path("model_version").asText()).isEqualTo("1");
+        JsonNode score = output(body, "score");
+        assertThat(score.path("datatype").asText()).isEqualTo("FP64");
+        assertThat(score.path("shape")).extracting(JsonNode::asInt).containsExactly(2);
+        assertThat(score.path("data").get(0).asDouble()).isEqualTo(single.json().path("score").asDouble());
+        assertThat(output(body, "decision_id").path("data")).hasSize(2);
+        assertThat(output(body, "model_version").path("data")).extracting(JsonNode::asInt).containsExactly(1, 1);
+        assertThat(decisionLines()).as("two rows and one single call, each a decision").isEqualTo(before + 3);
+    }
+
+    @Test
+    void rows_sent_as_one_matrix_in_the_metadatas_order_are_scored_with_the_reasons_asked_for() {
+        Http.Response answer = scoring.post(INFER_MODEL + "/infer", app, """
+                {"parameters" : {"reasons" : 2}, "inputs" : [
+                  {"name" : "input-0", "shape" : [ 3, 2 ], "datatype" : "FP64", "data" : [ [ -400.0, 0 ], [ 1200.0, 1 ], [ null, 0 ] ]}],
+                 "outputs" : [ {"name" : "score"}, {"name" : "reasons"} ]}""");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().path("outputs")).extracting(output -> output.path("name").asText()).containsExactly("score", "reasons");
+        assertThat(output(answer.json(), "score").path("data")).hasSize(3).allSatisfy(value -> assertThat(value.asDouble()).isBetween(0.0, 1.0));
+        JsonNode reasons = output(answer.json(), "reasons").path("data");
+        assertThat(reasons).hasSize(3);
+        assertThat(reasons.get(0).asText()).contains("balance_now");
+    }
+
+    @Test
+    void a_refused_row_refuses_the_whole_call_names_the_row_and_leaves_no_decision() throws IOException {
+        long before = decisionLines();
+        Http.Response answer = scoring.post(INFER_MODEL + "/infer", app, """
+                {"inputs" : [
+                  {"name" : "balance_now", "shape" : [ 2 ], "datatype" : "FP32", "data" : [ -400.0, null ]},
+                  {"name" : "is_student", "shape" : [ 2 ], "datatype" : "FP32", "data" : [ 0, 0.5 ]}]}""");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.json().path("detail").asText()).contains("row 1").contains("is_student");
+        assertThat(decisionLines()).isEqualTo(before);
+    }
+
+    private static JsonNode output(JsonNode answer, String name) {
+        for (JsonNode output : answer.path("outputs")) {
+            if (output.path("name").asText().equals(name)) {
+                return output;
+            }
+        }
+        throw new AssertionError("no output " + name + " in " + answer);
     }
 
     /** The business contract: every answer has exactly these fields, the OpenAPI document says so, whatever version answers. */
@@ -337,6 +429,51 @@ abstract class ScoringCorpus {
                 "multipart/form-data", "")) {
             attempts.add(new Attempt("content type '" + contentType + "'", PATH, app, contentType, VALID.getBytes(StandardCharsets.UTF_8),
                     List.of()));
+        }
+        // The Open Inference Protocol's body, malformed in each of its parts.
+        String infer = INFER_MODEL + "/infer";
+        String balance = "{\"name\":\"balance_now\",\"shape\":[1],\"datatype\":\"FP32\",\"data\":[-400.0]}";
+        for (String student : List.of("{\"name\":\"is_student\",\"shape\":[1],\"datatype\":\"BOOL\",\"data\":[\"NaN\"]}",
+                "{\"name\":\"is_student\",\"shape\":[1],\"datatype\":\"BOOL\",\"data\":[NaN]}",
+                "{\"name\":\"is_student\",\"shape\":[1],\"datatype\":\"FP64\",\"data\":[1e309]}",
+                "{\"name\":\"is_student\",\"shape\":[1],\"datatype\":\"FP64\",\"data\":[0.5]}",
+                "{\"name\":\"is_student\",\"shape\":[2],\"datatype\":\"BOOL\",\"data\":[true]}",
+                "{\"name\":\"is_student\",\"shape\":[1],\"datatype\":\"BOOL\",\"data\":[true,false]}",
+                "{\"name\":\"is_student\",\"shape\":[0],\"datatype\":\"BOOL\",\"data\":[]}",
+                "{\"name\":\"is_student\",\"shape\":[-1],\"datatype\":\"BOOL\",\"data\":[true]}",
+                "{\"name\":\"is_student\",\"shape\":[1,1,1],\"datatype\":\"BOOL\",\"data\":[true]}",
+                "{\"name\":\"is_student\",\"shape\":[1,2],\"datatype\":\"BOOL\",\"data\":[true,true]}",
+                "{\"name\":\"is_student\",\"shape\":[1],\"datatype\":\"BF17\",\"data\":[true]}",
+                "{\"name\":\"is_student\",\"shape\":[1],\"datatype\":\"BYTES\",\"data\":[\"true\"]}",
+                "{\"name\":\"is_student\",\"shape\":[1],\"datatype\":\"BOOL\",\"data\":true}",
+                "{\"name\":\"is_student\",\"shape\":[1],\"datatype\":\"BOOL\"}",
+                "{\"name\":\"is_student\",\"shape\":\"1\",\"datatype\":\"BOOL\",\"data\":[true]}",
+                "{\"name\":\"is_student\",\"shape\":[1.5],\"datatype\":\"BOOL\",\"data\":[true]}",
+                "{\"name\":\"is_student\",\"shape\":[99999999999],\"datatype\":\"BOOL\",\"data\":[true]}",
+                "{\"name\":\"is_student\",\"shape\":[1],\"datatype\":\"BOOL\",\"data\":[true],\"extra\":1}",
+                "{\"name\":\"is_student\",\"shape\":[1],\"datatype\":\"BOOL\",\"data\":[" + "[".repeat(1_000) + "]".repeat(1_000) + "]}",
+                "{\"name\":\"is_studentx\",\"shape\":[1],\"datatype\":\"BOOL\",\"data\":[true]}",
+                balance, "null", "[]", "1")) {
+            attempts.add(new Attempt("an inference tensor " + abbreviated(student), infer, APP_TOKEN, "application/json",
+                    ("{\"inputs\":[" + balance + "," + student + "]}").getBytes(StandardCharsets.UTF_8), List.of()));
+        }
+        for (String body : List.of("{}", "{\"inputs\":[]}", "{\"inputs\":null}", "{\"inputs\":{}}", "{\"inputs\":[" + balance + "],\"outputs\":[{\"name\":\"x\"}]}",
+                "{\"inputs\":[" + balance + "],\"parameters\":{\"reasons\":\"3\"}}", "{\"inputs\":[" + balance + "],\"parameters\":{\"binary_data_output\":true}}",
+                "{\"inputs\":[" + balance + "],\"parameters\":{\"unknown\":1}}", "{\"inputs\":[" + balance + "],\"parameters\":[]}",
+                "{\"inputs\":[{\"name\":\"customer\",\"shape\":[1],\"datatype\":\"BYTES\",\"data\":[7]}]}",
+                "{\"inputs\":[{\"name\":\"customer\",\"shape\":[1],\"datatype\":\"BYTES\",\"data\":[\"unknown-customer\"]}]}",
+                "{\"inputs\":[{\"name\":\"customer\",\"shape\":[1],\"datatype\":\"FP32\",\"data\":[1]}]}",
+                "{\"inputs\":[{\"name\":\"m\",\"shape\":[1,3],\"datatype\":\"FP32\",\"data\":[1,0,0]}]}",
+                "{\"inputs\":[{\"name\":\"m\",\"shape\":[2000,2],\"datatype\":\"FP32\",\"data\":[1,0]}]}",
+                "{\"id\":7,\"inputs\":[" + balance + "]}", "{\"inputs\":[" + balance + "," + balance + "]}")) {
+            attempts.add(new Attempt("an inference body " + abbreviated(body), infer, APP_TOKEN, "application/json",
+                    body.getBytes(StandardCharsets.UTF_8), List.of()));
+        }
+        attempts.add(new Attempt("an inference call with a token that may not score", infer, server.tokenOf.get(Role.DATA_SCIENTIST),
+                "application/json", ("{\"inputs\":[" + balance + "]}").getBytes(StandardCharsets.UTF_8), List.of()));
+        for (String path : List.of("/v2/models/unknown-use-case/infer", "/v2/models//infer", "/v2/models/" + USE_CASE + "/versions/1/infer")) {
+            attempts.add(new Attempt("the inference path " + path, path, APP_TOKEN, "application/json",
+                    ("{\"inputs\":[" + balance + "]}").getBytes(StandardCharsets.UTF_8), List.of()));
         }
         // Where and who.
         for (String path : List.of("/v1/score/unknown-use-case", "/v1/score/OVERDRAFT-40D", "/v1/score/overdraft-40d%00", "/v1/score/"

@@ -10,6 +10,7 @@ import io.assay.core.error.AssayException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,17 +69,61 @@ public final class ScoringService implements AutoCloseable {
      */
     public ScoreAnswer score(Actor actor, ScoreCall call) {
         Permission.SCORE.require(actor);
+        return decide(actor, call, checked(call));
+    }
+
+    /**
+     * Several rows at once, all of one use case: every row is checked before any is scored, so a
+     * refused row leaves no decision behind for the others; a refusal names the row (counted from 0).
+     */
+    public List<ScoreAnswer> scoreAll(Actor actor, List<ScoreCall> calls) {
+        Permission.SCORE.require(actor);
+        if (calls.isEmpty() || calls.size() > MAX_ROWS) {
+            throw AssayException.invalid("a call scores 1 to " + MAX_ROWS + " rows, not " + calls.size());
+        }
+        List<Checked> checked = new ArrayList<>(calls.size());
+        for (int i = 0; i < calls.size(); i++) {
+            try {
+                checked.add(checked(calls.get(i)));
+            } catch (AssayException e) {
+                throw calls.size() == 1 ? e : new AssayException(e.code(), "row " + i + ": " + e.getMessage());
+            }
+        }
+        List<ScoreAnswer> answers = new ArrayList<>(calls.size());
+        for (int i = 0; i < calls.size(); i++) {
+            answers.add(decide(actor, calls.get(i), checked.get(i)));
+        }
+        return answers;
+    }
+
+    /** The rows one call may score. */
+    public static final int MAX_ROWS = 1_000;
+
+    /** A call with the version that answers it and its features checked against that version; features null when suppressed. */
+    private record Checked(LiveRoute route, ServedModel model, JsonNode given, boolean fromTable, FeatureRow features) {
+    }
+
+    private Checked checked(ScoreCall call) {
         LiveRoute route = router.route(call.useCase()).orElseThrow(() -> AssayException.notFound("nothing serves use case "
                 + Names.quoted(call.useCase()) + " in " + router.environment() + " (no champion is routed)"));
         ServedModel model = route.answering(call.customer());
         if (route.marketing() && call.customer().isPresent() && objections.objects(call.customer().get())) {
-            return suppress(actor, call, route, model);
+            return new Checked(route, model, null, false, null);
         }
         JsonNode given = call.features().isPresent() ? call.features().get()
                 : customers.features(call.useCase(), call.customer().get()).orElseThrow(() -> AssayException.notFound(
                         "the serving table of " + call.useCase() + " holds no customer " + Names.quoted(call.customer().get())));
         boolean fromTable = call.features().isEmpty();
-        FeatureRow features = FeatureRow.check(given, model.signature(), rangePolicy, model.label(), fromTable);
+        return new Checked(route, model, given, fromTable, FeatureRow.check(given, model.signature(), rangePolicy, model.label(), fromTable));
+    }
+
+    private ScoreAnswer decide(Actor actor, ScoreCall call, Checked checked) {
+        LiveRoute route = checked.route();
+        ServedModel model = checked.model();
+        if (checked.features() == null) {
+            return suppress(actor, call, route, model);
+        }
+        FeatureRow features = checked.features();
         double score = model.score(features);
         List<ScoreAnswer.Reason> reasons = model.reasons(features, call.reasons()).stream()
                 .map(r -> new ScoreAnswer.Reason(r.code(), r.feature(), r.direction(), r.text())).toList();
@@ -88,6 +133,8 @@ public final class ScoringService implements AutoCloseable {
         log.append(new Decision(Decision.DECISION, decisionId, now, router.environment().name(), call.useCase(), model.version(), servedBy,
                 route.revision(), call.customer().orElse(null), actor.name(), named(model, features), features.outOfRange(), score,
                 reasons, null));
+        JsonNode given = checked.given();
+        boolean fromTable = checked.fromTable();
         for (ServedModel shadow : route.shadows()) {
             shadows.execute(() -> scoreShadow(shadow, given, fromTable, decisionId, route.revision(), call, actor.name()));
         }

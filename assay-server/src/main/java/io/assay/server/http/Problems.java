@@ -51,7 +51,8 @@ final class Problems {
             detail = "the server failed (" + error.code() + "); its log has the details under request id " + requestId;
         }
         Problem problem = new Problem(Problem.typeOf(error.code().name()), title(error.code().category()), status,
-                Names.printable(detail, 4000), error.code().name(), requestId);
+                Names.printable(detail, 4000), error.code().name(), requestId,
+                path.startsWith(OpenInference.PATH_PREFIX) ? Names.printable(detail, 4000) : null);
         try {
             return new Answer(status, Wire.JSON.writeValueAsBytes(problem));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -1,5 +1,6 @@
 package io.assay.server.http;
 
+import io.assay.api.Inference;
 import io.assay.api.Requests.Score;
 import io.assay.core.access.Actor;
 import io.assay.core.common.Names;
@@ -22,10 +23,12 @@ import static java.util.Objects.requireNonNull;
 final class ScoringEndpoints {
     private final ScoringService scoring;
     private final ScoringMetrics metrics;
+    private final OpenInference inference;
 
     ScoringEndpoints(ScoringService scoring) {
         this.scoring = requireNonNull(scoring, "scoring is null");
         this.metrics = new ScoringMetrics(scoring);
+        this.inference = new OpenInference(scoring);
     }
 
     /** One scoring call, counted in the figures whether it is answered or refused. */
@@ -41,6 +44,24 @@ final class ScoringEndpoints {
             metrics.refused(useCase, e);
             throw e;
         }
+    }
+
+    /** The Open Inference Protocol's inference call: rows as tensors, each row a decision, counted like the business API's. */
+    Inference.Answer infer(Actor caller, String useCase, byte[] body, String contentType) {
+        long start = System.nanoTime();
+        try {
+            OpenInference.Inferred inferred = inference.infer(caller, useCase, Bodies.read(body, contentType, Inference.Request.class));
+            long nanos = System.nanoTime() - start;
+            inferred.decisions().forEach(decision -> metrics.answered(decision, nanos));
+            return inferred.answer();
+        } catch (RuntimeException e) {
+            metrics.refused(useCase, e);
+            throw e;
+        }
+    }
+
+    Inference.Metadata modelMetadata(Actor caller, String useCase) {
+        return inference.metadata(caller, useCase);
     }
 
     /** A refusal that came before the body was read (no token, a body over the limit), counted like the others. */

@@ -1,6 +1,7 @@
 package io.assay.server.http;
 
 import io.assay.api.Endpoints;
+import io.assay.api.Inference;
 import io.assay.api.Requests.Score;
 import io.assay.core.access.Permission;
 import io.assay.core.access.UserService;
@@ -35,6 +36,13 @@ final class ScoringRoutes {
                             return null;
                         }),
                 ApiRoute.get(Endpoints.INFERENCE_MODEL_READY, null, "Open Inference Protocol: 200 when this environment serves the use "
-                        + "case, else 404; no token needed", (ctx, as) -> endpoints.modelReady(ctx.pathParam("use_case"))));
+                        + "case, else 404; no token needed", (ctx, as) -> endpoints.modelReady(ctx.pathParam("use_case"))),
+                ApiRoute.get(Endpoints.INFERENCE_MODEL, Permission.SCORE, "Open Inference Protocol: the model's metadata (the champion's "
+                        + "inputs in order, the outputs, the versions routed)", (ctx, as) -> endpoints.modelMetadata(
+                                users.activeActor(ApiServer.actorOf(ctx)), ctx.pathParam("use_case"))).returns(Inference.Metadata.class),
+                ApiRoute.post(Endpoints.INFER, Permission.SCORE, "Open Inference Protocol: score rows given as tensors (one per feature, "
+                                + "one [N, F] matrix, or customer tokens); each row is a decision, logged before the answer",
+                        Inference.Request.class, 200, (ctx, as) -> endpoints.infer(users.activeActor(ApiServer.actorOf(ctx)),
+                                ctx.pathParam("use_case"), ctx.bodyAsBytes(), ctx.contentType())).returns(Inference.Answer.class));
     }
 }

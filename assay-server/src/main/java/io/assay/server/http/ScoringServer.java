@@ -33,7 +33,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The scoring-only process's HTTP server: the data plane's routes (the business scoring API, the
- * Open Inference Protocol's health routes, the Prometheus figures) on Jetty's core handlers, with
+ * Open Inference Protocol's health, metadata and inference routes, the Prometheus figures) on Jetty's core handlers, with
  * none of a web framework's routing, and no database on the request path — the caller is
  * authenticated from a snapshot of the tokens. Same bodies, answers and problems as the routes
  * beside the control plane. Stopping it drains: new connections are refused, requests in flight
@@ -44,6 +44,7 @@ public final class ScoringServer implements AutoCloseable {
     private static final String SCORE_PREFIX = Endpoints.SCORE.path().substring(0, Endpoints.SCORE.path().indexOf('{'));
     private static final String MODELS_PREFIX = "/v2/models/";
     private static final String READY_SUFFIX = "/ready";
+    private static final String INFER_SUFFIX = "/infer";
 
     private final Server jetty;
     private final ServerConnector connector;
@@ -107,7 +108,7 @@ public final class ScoringServer implements AutoCloseable {
         }
     }
 
-    /** The route table, by hand: five routes do not need a router, and every request is one string comparison or two. */
+    /** The route table, by hand: seven routes do not need a router, and every request is one string comparison or two. */
     private static final class Routes extends Handler.Abstract {
         private final ScoringEndpoints endpoints;
         private final Function<String, Actor> authenticate;
@@ -153,8 +154,7 @@ public final class ScoringServer implements AutoCloseable {
                 Actor actor;
                 byte[] body;
                 try {
-                    actor = authenticate.apply(Authenticator.bearer(request.getHeaders().get(HttpHeader.AUTHORIZATION)));
-                    caller[0] = actor.name();
+                    actor = caller(request, caller);
                     body = body(request);
                 } catch (RuntimeException e) {
                     endpoints.refused(useCase, e);
@@ -176,13 +176,39 @@ public final class ScoringServer implements AutoCloseable {
                 String useCase = path.substring(MODELS_PREFIX.length(), path.length() - READY_SUFFIX.length());
                 return json(response, callback, 200, endpoints.modelReady(useCase));
             }
+            if (path.startsWith(MODELS_PREFIX) && path.endsWith(INFER_SUFFIX) && path.length() > MODELS_PREFIX.length() + INFER_SUFFIX.length()) {
+                String useCase = path.substring(MODELS_PREFIX.length(), path.length() - INFER_SUFFIX.length());
+                allow(method, "POST", path);
+                Actor actor;
+                byte[] body;
+                try {
+                    actor = caller(request, caller);
+                    body = body(request);
+                } catch (RuntimeException e) {
+                    endpoints.refused(useCase, e);
+                    throw e;
+                }
+                return json(response, callback, 200, endpoints.infer(actor, useCase, body, request.getHeaders().get(HttpHeader.CONTENT_TYPE)));
+            }
+            if (path.startsWith(MODELS_PREFIX) && path.length() > MODELS_PREFIX.length() && path.indexOf('/', MODELS_PREFIX.length()) < 0) {
+                allow(method, "GET", path);
+                return json(response, callback, 200, endpoints.modelMetadata(caller(request, caller), path.substring(MODELS_PREFIX.length())));
+            }
             if (path.equals(Endpoints.METRICS.path())) {
                 allow(method, "GET", path);
                 send(response, callback, 200, ScoringEndpoints.metricsContentType(), endpoints.metrics());
                 return 200;
             }
             throw AssayException.notFound("no such route: " + method + " " + Names.quoted(path) + " (the scoring process serves "
-                    + "POST /v1/score/{use_case}, /v2/health/live, /v2/health/ready, /v2/models/{use_case}/ready and /v1/metrics)");
+                    + "POST /v1/score/{use_case}, POST /v2/models/{use_case}/infer, GET /v2/models/{use_case}, /v2/health/live, /v2/health/ready, "
+                    + "/v2/models/{use_case}/ready and /v1/metrics)");
+        }
+
+        /** The caller behind the request's token, named in the access log from here on. */
+        private Actor caller(Request request, String[] caller) {
+            Actor actor = authenticate.apply(Authenticator.bearer(request.getHeaders().get(HttpHeader.AUTHORIZATION)));
+            caller[0] = actor.name();
+            return actor;
         }
 
         private static void allow(String method, String allowed, String path) {
